@@ -1,0 +1,336 @@
+"""Reads that feed the course pages: each runs a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Q
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from content.models import Theme
+
+from .models import (
+    CatalogPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    canonical_page,
+)
+from .rules import EnrolmentDecision, check_self_enrolment
+
+
+@dataclass(frozen=True)
+class ItemState:
+    page: Page
+    canonical_id: int
+    required: bool
+    completed: bool
+
+    @property
+    def kind(self) -> str:
+        return self.page._meta.model_name
+
+
+@dataclass(frozen=True)
+class ModuleOutline:
+    page: Page
+    items: list[ItemState]
+
+
+@dataclass(frozen=True)
+class Progress:
+    required: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.required) if self.required else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.required > 0 and self.done >= self.required
+
+
+@dataclass(frozen=True)
+class CourseOutline:
+    course: CoursePage
+    modules: list[ModuleOutline]
+    progress: Progress
+    enrolment: Enrolment | None
+    next_item: ItemState | None
+    decision: EnrolmentDecision | None
+    seats_left: int | None
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrolment is not None and self.enrolment.is_current
+
+
+@dataclass(frozen=True)
+class CatalogueListing:
+    courses: list[CoursePage]
+    themes: list[Theme]
+    theme_slug: str
+    language: str
+    languages: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DashboardEntry:
+    enrolment: Enrolment
+    course: CoursePage
+    progress: Progress
+    next_item: ItemState | None
+
+
+def _current_locale() -> Locale:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def _items_of(courses: list[CoursePage]) -> dict[int, list[Page]]:
+    """Live progress items and modules below each course, in tree order, keyed by course pk."""
+    if not courses:
+        return {}
+    condition = reduce(or_, (Q(path__startswith=c.path, depth__gt=c.depth) for c in courses))
+    pages = list(Page.objects.filter(condition).live().order_by("path").specific())
+    by_course: dict[int, list[Page]] = {c.pk: [] for c in courses}
+    for page in pages:
+        for course in courses:
+            if page.path.startswith(course.path):
+                by_course[course.pk].append(page)
+                break
+    return by_course
+
+
+def _canonical_ids(pages: list[Page]) -> dict[int, int]:
+    """Map each page's pk to the pk of its default-locale translation (one query at most)."""
+    default = Locale.get_default()
+    foreign = [p for p in pages if p.locale_id != default.pk]
+    mapping = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
+    if foreign:
+        found = dict(
+            Page.objects.filter(
+                translation_key__in=[p.translation_key for p in foreign], locale=default
+            ).values_list("translation_key", "pk")
+        )
+        for page in foreign:
+            mapping[page.pk] = found.get(page.translation_key, page.pk)
+    return mapping
+
+
+def _completed(learner, items: list[Page], canonical: dict[int, int]) -> set[int]:
+    """Canonical ids of the items the learner has completed: one query per item type."""
+    if not learner.is_authenticated:
+        return set()
+    done: set[int] = set()
+    by_type: dict[type, list[int]] = {}
+    for page in items:
+        by_type.setdefault(type(page), []).append(canonical[page.pk])
+    for model, ids in by_type.items():
+        done |= model.completed_page_ids(learner=learner, page_ids=ids)
+    return done
+
+
+def _states(learner, pages: list[Page]) -> list[ItemState]:
+    items = [p for p in pages if getattr(p, "is_progress_item", False)]
+    canonical = _canonical_ids(items)
+    done = _completed(learner, items, canonical)
+    return [
+        ItemState(
+            page=p,
+            canonical_id=canonical[p.pk],
+            required=p.is_required_for_completion(),
+            completed=canonical[p.pk] in done,
+        )
+        for p in items
+    ]
+
+
+def _progress(states: list[ItemState]) -> Progress:
+    required = [s for s in states if s.required]
+    return Progress(required=len(required), done=sum(1 for s in required if s.completed))
+
+
+def _next_item(states: list[ItemState], last_lesson_id: int | None) -> ItemState | None:
+    """Where to continue: the first item not done after the last one visited, else the first not done."""
+    pending = [s for s in states if not s.completed]
+    if not pending:
+        return None
+    if last_lesson_id:
+        ids = [s.canonical_id for s in states]
+        if last_lesson_id in ids:
+            position = ids.index(last_lesson_id)
+            later = [s for s in states[position:] if not s.completed]
+            if later:
+                return later[0]
+    return pending[0]
+
+
+def progress_of(*, learner, course: CoursePage) -> Progress:
+    """The learner's progress in `course`, counted on the default-locale tree."""
+    course = canonical_page(course)
+    return _progress(_states(learner, _items_of([course])[course.pk]))
+
+
+def course_outline(*, learner, course: CoursePage) -> CourseOutline:
+    pages = _items_of([course])[course.pk]
+    states = _states(learner, pages)
+    by_page = {s.page.pk: s for s in states}
+    modules = [
+        ModuleOutline(
+            page=module,
+            items=[by_page[p.pk] for p in pages if p.pk in by_page and p.path.startswith(module.path)],
+        )
+        for module in pages
+        if isinstance(module, ModulePage)
+    ]
+    canonical_course = canonical_page(course)
+    enrolment = None
+    if learner.is_authenticated:
+        enrolment = Enrolment.objects.filter(learner=learner, course=canonical_course).first()
+    current = enrolment if enrolment and enrolment.is_current else None
+    taken = (
+        canonical_course.enrolments.current().count() if canonical_course.capacity else None
+    )
+    seats_left = None if taken is None else max(canonical_course.capacity - taken, 0)
+    return CourseOutline(
+        course=course,
+        modules=modules,
+        progress=_progress(states),
+        enrolment=current,
+        next_item=_next_item(states, current.last_lesson_id if current else None)
+        if current
+        else None,
+        decision=None
+        if current or not learner.is_authenticated
+        else check_self_enrolment(course=canonical_course, seats_left=seats_left),
+        seats_left=seats_left,
+    )
+
+
+@dataclass(frozen=True)
+class LessonView:
+    lesson: LessonPage
+    course: CoursePage | None
+    enrolment: Enrolment | None
+    completed: bool
+    can_read: bool
+    previous: Page | None
+    next: Page | None
+    progress: Progress | None
+
+
+def lesson_view(*, learner, lesson: LessonPage) -> LessonView:
+    course = lesson.get_course()
+    pages = _items_of([course])[course.pk] if course else []
+    states = _states(learner, pages)
+    ids = [s.page.pk for s in states]
+    position = ids.index(lesson.pk) if lesson.pk in ids else None
+    enrolment = None
+    if learner.is_authenticated and course:
+        enrolment = (
+            Enrolment.objects.current()
+            .filter(learner=learner, course=canonical_page(course))
+            .first()
+        )
+    return LessonView(
+        lesson=lesson,
+        course=course,
+        enrolment=enrolment,
+        completed=position is not None and states[position].completed,
+        can_read=enrolment is not None or (learner.is_authenticated and learner.is_staff),
+        previous=states[position - 1].page if position else None,
+        next=states[position + 1].page
+        if position is not None and position + 1 < len(states)
+        else None,
+        progress=_progress(states) if enrolment else None,
+    )
+
+
+def catalogue(*, catalog: CatalogPage, theme_slug: str = "", language: str = "") -> CatalogueListing:
+    courses = (
+        CoursePage.objects.child_of(catalog)
+        .live()
+        .public()
+        .prefetch_related("themes")
+        .order_by("title")
+    )
+    if theme_slug:
+        courses = courses.filter(themes__slug=theme_slug)
+    from .models import TeachingLanguage
+
+    valid_languages = dict(TeachingLanguage.choices)
+    if language in valid_languages:
+        courses = courses.filter(teaching_language=language)
+    themes = list(
+        Theme.objects.filter(locale=_current_locale())
+        .annotate(n=Count("coursepage"))
+        .filter(n__gt=0)
+        .order_by("name")
+    )
+    return CatalogueListing(
+        courses=courses.distinct(),
+        themes=themes,
+        theme_slug=theme_slug,
+        language=language if language in valid_languages else "",
+        languages=list(TeachingLanguage.choices),
+    )
+
+
+def my_learning(*, learner) -> list[DashboardEntry]:
+    """The learner's current enrolments with progress, in the active language where translated."""
+    enrolments = list(
+        Enrolment.objects.current()
+        .filter(learner=learner)
+        .select_related("course")
+        .order_by("-enrolled_at")
+    )
+    courses = [e.course for e in enrolments]
+    pages_by_course = _items_of(courses)
+    all_items = [p for pages in pages_by_course.values() for p in pages if getattr(p, "is_progress_item", False)]
+    canonical = {p.pk: p.pk for p in all_items}
+    done = _completed(learner, all_items, canonical)
+    locale = _current_locale()
+    translated = {
+        c.translation_key: c
+        for c in CoursePage.objects.filter(
+            translation_key__in=[c.translation_key for c in courses], locale=locale
+        ).live()
+    } if courses and locale.pk != Locale.get_default().pk else {}
+    translated_items = {}
+    if translated:
+        translated_items = {
+            p.translation_key: p
+            for p in Page.objects.filter(
+                translation_key__in=[p.translation_key for p in all_items], locale=locale
+            ).live()
+        }
+    entries = []
+    for enrolment in enrolments:
+        states = [
+            ItemState(
+                page=translated_items.get(p.translation_key, p),
+                canonical_id=p.pk,
+                required=p.is_required_for_completion(),
+                completed=p.pk in done,
+            )
+            for p in pages_by_course[enrolment.course.pk]
+            if getattr(p, "is_progress_item", False)
+        ]
+        entries.append(
+            DashboardEntry(
+                enrolment=enrolment,
+                course=translated.get(enrolment.course.translation_key, enrolment.course),
+                progress=_progress(states),
+                next_item=_next_item(states, enrolment.last_lesson_id),
+            )
+        )
+    return entries
+

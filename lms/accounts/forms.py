@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, User
+from .roles import LEARNERS
+from .services import assign_role
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organisation) -> str:
+        name = obj.display_name()
+        if obj.parent_id:
+            return f"{obj.parent.display_name()} – {name}"
+        return name
+
+
+class SignupForm(forms.Form):
+    """Extra fields asked at sign-up; allauth calls `signup()` once the user exists."""
+
+    full_name_latin = forms.CharField(
+        label=_("Full name (Latin script)"),
+        max_length=200,
+        help_text=_("As it must appear on your certificates, e.g. Fatima-Zahra Benali."),
+    )
+    full_name_arabic = forms.CharField(
+        label=_("Full name (Arabic script)"),
+        max_length=200,
+        required=False,
+        help_text=_("As it must appear on your certificates, e.g. فاطمة الزهراء بنعلي."),
+    )
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.select_related("parent").order_by("kind", "name_fr"),
+        empty_label=_("Choose your organisation"),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=User._meta.get_field("preferred_language").choices,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = (get_language() or "fr")[:2]
+        self.fields["preferred_language"].initial = language if language in {"fr", "ar"} else "fr"
+
+    def signup(self, request, user: User) -> None:
+        user.full_name_latin = self.cleaned_data["full_name_latin"].strip()
+        user.full_name_arabic = self.cleaned_data["full_name_arabic"].strip()
+        user.job_title = self.cleaned_data["job_title"].strip()
+        user.organisation = self.cleaned_data["organisation"]
+        user.preferred_language = self.cleaned_data["preferred_language"]
+        user.save()
+        assign_role(user=user, role=LEARNERS)
+
+
+class ProfileForm(forms.ModelForm):
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.select_related("parent").order_by("kind", "name_fr"),
+        required=False,
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "full_name_latin",
+            "full_name_arabic",
+            "job_title",
+            "organisation",
+            "preferred_language",
+        ]

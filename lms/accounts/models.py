@@ -1,0 +1,124 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    MUNICIPALITY = "municipality", _("Municipality")
+    DIRECTORATE = "directorate", _("Directorate")
+    SCHOOL = "school", _("School")
+    OTHER = "other", _("Other organisation")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Organisation(models.Model):
+    """A ministry, a municipality (commune) or one of their directorates."""
+
+    name_fr = models.CharField(_("name in French"), max_length=255)
+    name_ar = models.CharField(_("name in Arabic"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    is_partner = models.BooleanField(_("partner of the training programme"), default=False)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["kind", "name_fr"]
+
+    def __str__(self) -> str:
+        return self.display_name()
+
+    def display_name(self, language: str | None = None) -> str:
+        from django.utils.translation import get_language
+
+        language = language or get_language() or "fr"
+        if language.startswith("ar") and self.name_ar:
+            return self.name_ar
+        return self.name_fr
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person on the platform, identified by e-mail.
+
+    Both scripts of the full name are kept: certificates print both.
+    """
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name_latin = models.CharField(_("full name (Latin script)"), max_length=200, blank=True)
+    full_name_arabic = models.CharField(_("full name (Arabic script)"), max_length=200, blank=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=[("fr", _("French")), ("ar", _("Arabic"))],
+        default="fr",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name_latin or self.full_name_arabic or self.get_full_name() or self.email
+
+    def name_for(self, language: str) -> str:
+        """The name in the script of `language`, falling back to the other script."""
+        if language.startswith("ar"):
+            return self.full_name_arabic or self.full_name_latin or self.email
+        return self.full_name_latin or self.full_name_arabic or self.email

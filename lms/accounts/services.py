@@ -1,0 +1,70 @@
+"""Roles: the three Wagtail groups and what each may do in the admin."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .roles import ADMINISTRATORS, LEARNERS, TRAINERS
+
+TRAINER_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+]
+# Administrators: every permission of the apps they run, on top of a trainer's.
+ADMINISTRATOR_APPS = ["accounts", "courses", "certificates", "content", "quizzes", "wagtail_localize"]
+
+
+def _permissions(codes: list[str]):
+    by_app: dict[str, list[str]] = {}
+    for code in codes:
+        app, codename = code.split(".")
+        by_app.setdefault(app, []).append(codename)
+    found = Permission.objects.none()
+    for app, codenames in by_app.items():
+        found |= Permission.objects.filter(content_type__app_label=app, codename__in=codenames)
+    return found
+
+
+@transaction.atomic
+def ensure_roles() -> dict[str, Group]:
+    """Create or update the three groups. Idempotent; run after every migrate."""
+    learners, _ = Group.objects.get_or_create(name=LEARNERS)
+    trainers, _ = Group.objects.get_or_create(name=TRAINERS)
+    administrators, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
+    trainer_perms = list(_permissions(TRAINER_PERMISSIONS).select_related("content_type"))
+    trainers.permissions.add(*trainer_perms)
+    admin_perms = Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
+    administrators.permissions.add(*trainer_perms, *admin_perms)
+    administrators.permissions.add(
+        *_permissions(["auth.view_group", "wagtailcore.view_logentry"])
+    )
+    _grant_collection_permissions(trainers, administrators, trainer_perms)
+    return {LEARNERS: learners, TRAINERS: trainers, ADMINISTRATORS: administrators}
+
+
+def _grant_collection_permissions(trainers, administrators, trainer_perms) -> None:
+    """Wagtail checks documents and images per collection: grant them on the root one."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for permission in trainer_perms:
+        if permission.content_type.app_label not in {"wagtaildocs", "wagtailimages"}:
+            continue
+        for group in (trainers, administrators):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
+
+
+def assign_role(*, user, role: str) -> None:
+    group = Group.objects.get_or_create(name=role)[0]
+    user.groups.add(group)
+    if role in {TRAINERS, ADMINISTRATORS} and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
