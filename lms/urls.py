@@ -15,6 +15,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("lms.accounts.urls")),
     path("", include("courses.urls")),
+    path("", include("courses.quizzes.urls")),
+    path("", include("certificates.urls")),
+    path("", include("content.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

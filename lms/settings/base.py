@@ -35,15 +35,19 @@ BASE_URL = ENV.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = ENV.get("MEDIA_URL", "/media/")
 STATIC_ROOT = Path(ENV.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-EMAIL_HOST = ENV.get("EMAIL_HOST", "")
-EMAIL_PORT = int(ENV.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = ENV.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = ENV.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = _bool(ENV.get("EMAIL_USE_TLS"), default=True)
+SMTP_HOST = ENV.get("EMAIL_HOST", "")
+SMTP_OPTIONS = {
+    "host": SMTP_HOST,
+    "port": int(ENV.get("EMAIL_PORT", "587")),
+    "username": ENV.get("EMAIL_HOST_USER", ""),
+    "password": ENV.get("EMAIL_HOST_PASSWORD", ""),
+    "use_tls": _bool(ENV.get("EMAIL_USE_TLS"), default=True),
+}
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "ENSA <formation@ensa.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CERTIFICATE_SIGNING_KEY = ENV.get("CERTIFICATE_SIGNING_KEY", "")  # Ed25519 private key, PEM
 SECURE_SSL_REDIRECT = _bool(ENV.get("SECURE_SSL_REDIRECT"), default=True)
+TEST_DATABASE_NAME = ENV.get("TEST_DATABASE_NAME", "")  # lets parallel test runs keep apart
 DB_CONN_MAX_AGE = int(ENV.get("DB_CONN_MAX_AGE", "60"))
 # --------------------------------------------------------------------------------------
 
@@ -136,6 +140,10 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
+}
+
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": SMTP_OPTIONS}
 }
 
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

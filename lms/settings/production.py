@@ -11,7 +11,7 @@ _missing = [
         "ALLOWED_HOSTS": ALLOWED_HOSTS,
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
-        "EMAIL_HOST": EMAIL_HOST,
+        "EMAIL_HOST": SMTP_HOST,
         "BASE_URL": BASE_URL if ENV.get("BASE_URL") else "",
     }.items()
     if not value
@@ -28,7 +28,6 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,59 @@
+"""Shared fixtures: the site structure is built once per test database and rebuilt only
+after a transactional test has flushed it."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from courses.setup import ensure_catalogue
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def require_or_skip(available: bool, reason: str) -> None:
+    """Skip with a visible reason; under CI (CI=true) a missing dependency fails instead."""
+    if available:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI must run this test: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_catalogue()
+
+
+@pytest.fixture
+def site(db):
+    """The locales, home pages and catalogues in fr and ar (cheap when already there)."""
+    return ensure_catalogue()
+
+
+@pytest.fixture
+def postgres_only(transactional_db):
+    require_or_skip(on_postgres(), "needs PostgreSQL (set DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(Path(settings.BASE_DIR) / ".test-media", ignore_errors=True)
