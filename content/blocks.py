@@ -95,6 +95,32 @@ class ExerciseBlock(blocks.StructBlock):
         template = "content/blocks/exercise.html"
 
 
+class HandbookBlock(blocks.StructBlock):
+    """A handbook of the library; always offers its current edition, in the reader's language
+    when the handbook is translated."""
+
+    handbook = blocks.PageChooserBlock(label=_("Handbook"), page_type="content.HandbookPage")
+    note = blocks.CharBlock(
+        label=_("Why read it"),
+        required=False,
+        help_text=_("One sentence telling learners what to look for in this handbook."),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Handbook from the library")
+        template = "content/blocks/handbook.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        handbook = value.get("handbook")
+        if handbook is not None:
+            handbook = handbook.specific.localized
+            context["handbook"] = handbook if handbook.live else None
+            context["edition"] = handbook.editions.filter(is_current=True).first()
+        return context
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Rich text"), features=RICH_TEXT_FEATURES)
     image = ImageBlock()
@@ -103,6 +129,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     case_study = CaseStudyBlock()
     exercise = ExerciseBlock()
+    handbook = HandbookBlock()
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -60,3 +60,17 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
 
+
+# The handbook library's models live in content/library/models.py (app label "content").
+from .library.models import (  # noqa: E402, F401
+    AccessLevel,
+    Audience,
+    DownloadCount,
+    EditionLanguage,
+    ExtractedText,
+    HandbookEdition,
+    HandbookPage,
+    HandbookSearchEntry,
+    LibraryIndexPage,
+    Licence,
+)

@@ -208,7 +208,7 @@ class ModulePage(CourseOwnedMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("module")

@@ -16,8 +16,8 @@ def teaches(user, course) -> bool:
     from .models import canonical_page
 
     course_ids = {course.pk, canonical_page(course).pk}
-    return user.taught_courses.filter(pk__in=course_ids).exists() or (
-        course.trainers.filter(pk=user.pk).exists()
+    return user.taught_courses.filter(pk__in=course_ids).exists() or any(
+        trainer.pk == user.pk for trainer in course.trainers.all()
     )
 
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Q
-from django.utils import translation
+from django.db.models import Q
 from wagtail.models import Locale, Page
 
 from content.models import Theme
@@ -71,8 +70,14 @@ class CourseOutline:
 
 
 @dataclass(frozen=True)
+class CourseCard:
+    page: CoursePage
+    themes: list[Theme]
+
+
+@dataclass(frozen=True)
 class CatalogueListing:
-    courses: list[CoursePage]
+    courses: list[CourseCard]
     themes: list[Theme]
     theme_slug: str
     language: str
@@ -255,28 +260,39 @@ def lesson_view(*, learner, lesson: LessonPage) -> LessonView:
 
 
 def catalogue(*, catalog: CatalogPage, theme_slug: str = "", language: str = "") -> CatalogueListing:
-    courses = (
-        CoursePage.objects.child_of(catalog)
-        .live()
-        .public()
-        .prefetch_related("themes")
-        .order_by("title")
-    )
-    if theme_slug:
-        courses = courses.filter(themes__slug=theme_slug)
+    """Live courses of `catalog`, filtered; themes are shown in the catalogue's language
+    whichever translation of a theme a course points at. Three queries."""
     from .models import TeachingLanguage
 
+    listed = CoursePage.objects.child_of(catalog).live().public()
+    in_locale = Theme.objects.filter(locale_id=catalog.locale_id)
+    courses = listed
+    if theme_slug:
+        courses = courses.filter(
+            themes__translation_key__in=in_locale.filter(slug=theme_slug).values("translation_key")
+        )
     valid_languages = dict(TeachingLanguage.choices)
     if language in valid_languages:
         courses = courses.filter(teaching_language=language)
+    courses = list(courses.distinct().order_by("title").prefetch_related("themes"))
     themes = list(
-        Theme.objects.filter(locale=_current_locale())
-        .annotate(n=Count("coursepage"))
-        .filter(n__gt=0)
-        .order_by("name")
+        in_locale.filter(
+            translation_key__in=Theme.objects.filter(coursepage__in=listed).values("translation_key")
+        ).order_by("name")
     )
+    localized = {theme.translation_key: theme for theme in themes}
+    cards = [
+        CourseCard(
+            page=course,
+            themes=sorted(
+                {localized.get(t.translation_key, t) for t in course.themes.all()},
+                key=lambda theme: theme.name,
+            ),
+        )
+        for course in courses
+    ]
     return CatalogueListing(
-        courses=courses.distinct(),
+        courses=cards,
         themes=themes,
         theme_slug=theme_slug,
         language=language if language in valid_languages else "",

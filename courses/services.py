@@ -57,7 +57,11 @@ def enrol(
         ):
             raise EnrolmentError(EnrolmentError.WRONG_KEY)
         if existing:
-            existing.status = EnrolmentStatus.ACTIVE
+            # A course completed before withdrawing stays completed: `course_completed`
+            # is sent at most once per enrolment.
+            existing.status = (
+                EnrolmentStatus.COMPLETED if existing.completed_at else EnrolmentStatus.ACTIVE
+            )
             existing.withdrawn_at = None
             existing.enrolled_at = timezone.now()
             existing.enrolled_by = enrolled_by

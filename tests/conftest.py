@@ -3,9 +3,11 @@ after a transactional test has flushed it."""
 
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
@@ -27,9 +29,15 @@ def require_or_skip(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def seed_migration_data() -> None:
+    """Data that migrations seed and a transactional test's flush removes (idempotent)."""
+    import_module("lms.accounts.migrations.0002_seed_organisations").seed(apps, None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        seed_migration_data()
         ensure_catalogue()
 
 
@@ -40,8 +48,17 @@ def site(db):
 
 
 @pytest.fixture
-def postgres_only(transactional_db):
-    require_or_skip(on_postgres(), "needs PostgreSQL (set DATABASE_URL=postgres://...)")
+def postgres_only(request):
+    """A transactional database on PostgreSQL, for races with real threads.
+
+    Checked before the transactional database is set up, so that a skip on SQLite does
+    not flush the shared test database for nothing.
+    """
+    require_or_skip(
+        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+        "needs PostgreSQL (set DATABASE_URL=postgres://...)",
+    )
+    request.getfixturevalue("transactional_db")
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,15 @@ TRAINER_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
+    # Question banks (trainers see their own courses' only: courses/quizzes/wagtail_hooks.py).
+    "quizzes.add_question",
+    "quizzes.change_question",
+    "quizzes.delete_question",
+    "quizzes.view_question",
+    "quizzes.add_questioncategory",
+    "quizzes.change_questioncategory",
+    "quizzes.delete_questioncategory",
+    "quizzes.view_questioncategory",
 ]
 # Administrators: every permission of the apps they run, on top of a trainer's.
 ADMINISTRATOR_APPS = ["accounts", "courses", "certificates", "content", "quizzes", "wagtail_localize"]

@@ -7,6 +7,31 @@ from wagtail.models import Page
 register = template.Library()
 
 
+def _translated_urls(page: Page, request) -> dict[str, str]:
+    """For each language, the URL of `page`'s live translation, or else of its nearest
+    translated ancestor (so the switcher never leads to a missing page). One query."""
+    steplen = page.steplen
+    ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    candidates = (
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(path__in=ancestor_paths).values(
+                "translation_key"
+            )
+        )
+        .select_related("locale")
+        .order_by("-depth")
+    )
+    urls: dict[str, str] = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        if code not in urls:
+            url = candidate.get_url(request=request)
+            if url:
+                urls[code] = url
+    return urls
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One link per language: the translated page where it exists, else the translated URL."""
@@ -15,10 +40,7 @@ def language_links(context) -> list[dict]:
     current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p.url
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = _translated_urls(page, request)
     links = []
     for code, _name in settings.LANGUAGES:
         if code in translations:

@@ -1,19 +1,388 @@
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from threading import Barrier
+
 import pytest
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from courses import services
 from courses.errors import EnrolmentError
-from courses.models import Enrolment
+from courses.models import (
+    Enrolment,
+    EnrolmentPolicy,
+    EnrolmentStatus,
+    LessonCompletion,
+)
 from tests.factories.courses import build_course
-from tests.factories.users import learner
+from tests.factories.users import PASSWORD, administrator, learner
 
 pytestmark = pytest.mark.django_db
+
+
+def refused(code: str, **kwargs) -> None:
+    with pytest.raises(EnrolmentError) as error:
+        services.enrol(**kwargs)
+    assert error.value.code == code
+
+
+# --- services -------------------------------------------------------------------------
 
 
 def test_open_course_enrols_a_learner_once(site):
     tree = build_course()
     person = learner()
     services.enrol(learner=person, course=tree.course)
-    with pytest.raises(EnrolmentError) as refused:
+    with pytest.raises(EnrolmentError) as refused_twice:
         services.enrol(learner=person, course=tree.course)
-    assert refused.value.code == EnrolmentError.ALREADY_ENROLLED
+    assert refused_twice.value.code == EnrolmentError.ALREADY_ENROLLED
+    assert str(refused_twice.value.message)
+    assert Enrolment.objects.filter(learner=person).count() == 1
+
+
+def test_open_course_enrolment_is_active_and_records_no_administrator(site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    enrolment = services.enrol(learner=learner(), course=tree.course)
+    assert enrolment.status == EnrolmentStatus.ACTIVE
+    assert enrolment.enrolled_by is None
+    assert enrolment.course_id == tree.course.pk
+
+
+def test_wrong_key_is_refused_and_nothing_is_created(site):
+    tree = build_course(
+        modules=1,
+        lessons_per_module=1,
+        enrolment_policy=EnrolmentPolicy.KEY,
+        enrolment_key="OUJDA-26",
+    )
+    person = learner()
+    refused(EnrolmentError.WRONG_KEY, learner=person, course=tree.course, key="wrong")
+    refused(EnrolmentError.WRONG_KEY, learner=person, course=tree.course)
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_right_key_is_accepted_ignoring_surrounding_spaces(site):
+    tree = build_course(
+        modules=1,
+        lessons_per_module=1,
+        enrolment_policy=EnrolmentPolicy.KEY,
+        enrolment_key="OUJDA-26",
+    )
+    person = learner()
+    services.enrol(learner=person, course=tree.course, key=" OUJDA-26 ")
+    assert Enrolment.objects.filter(learner=person, course=tree.course).count() == 1
+
+
+def test_admin_only_course_refuses_self_enrolment(site):
+    tree = build_course(modules=1, lessons_per_module=1, enrolment_policy=EnrolmentPolicy.ADMIN)
+    person = learner()
+    refused(EnrolmentError.ADMIN_ONLY, learner=person, course=tree.course)
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_administrator_enrols_a_learner_in_an_admin_only_course(site):
+    tree = build_course(modules=1, lessons_per_module=1, enrolment_policy=EnrolmentPolicy.ADMIN)
+    person, admin = learner(), administrator()
+    enrolment = services.enrol(learner=person, course=tree.course, enrolled_by=admin)
+    assert enrolment.enrolled_by == admin
+    assert enrolment.status == EnrolmentStatus.ACTIVE
+
+
+def test_full_course_is_refused_and_nothing_is_created(site):
+    tree = build_course(modules=1, lessons_per_module=1, capacity=1)
+    services.enrol(learner=learner(), course=tree.course)
+    late = learner()
+    refused(EnrolmentError.FULL, learner=late, course=tree.course)
+    assert not Enrolment.objects.filter(learner=late).exists()
+    assert Enrolment.objects.filter(course=tree.course).count() == 1
+
+
+def test_an_administrator_cannot_overfill_a_course_either(site):
+    tree = build_course(modules=1, lessons_per_module=1, capacity=1)
+    services.enrol(learner=learner(), course=tree.course)
+    refused(EnrolmentError.FULL, learner=learner(), course=tree.course, enrolled_by=administrator())
+
+
+def test_a_withdrawn_learner_frees_a_place(site):
+    tree = build_course(modules=1, lessons_per_module=1, capacity=1)
+    first = learner()
+    services.enrol(learner=first, course=tree.course)
+    services.unenrol(learner=first, course=tree.course)
+    services.enrol(learner=learner(), course=tree.course)
+    assert Enrolment.objects.filter(course=tree.course).current().count() == 1
+
+
+def test_enrolment_before_the_opening_date_is_refused(site):
+    tree = build_course(
+        modules=1, lessons_per_module=1, enrolment_opens_at=timezone.now() + timedelta(days=3)
+    )
+    person = learner()
+    refused(EnrolmentError.NOT_OPEN_YET, learner=person, course=tree.course)
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_enrolment_after_the_closing_date_is_refused(site):
+    now = timezone.now()
+    tree = build_course(
+        modules=1,
+        lessons_per_module=1,
+        enrolment_opens_at=now - timedelta(days=10),
+        enrolment_closes_at=now - timedelta(days=1),
+    )
+    person = learner()
+    refused(EnrolmentError.CLOSED, learner=person, course=tree.course)
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_enrolment_between_opening_and_closing_dates_is_accepted(site):
+    now = timezone.now()
+    tree = build_course(
+        modules=1,
+        lessons_per_module=1,
+        enrolment_opens_at=now - timedelta(days=1),
+        enrolment_closes_at=now + timedelta(days=1),
+    )
+    services.enrol(learner=learner(), course=tree.course)
+
+
+def test_database_refuses_a_second_enrolment_row(site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Enrolment.objects.create(learner=person, course=tree.course)
+
+
+def test_unenrol_keeps_completions_and_reenrol_reactivates_the_same_row(site):
+    tree = build_course(modules=1, lessons_per_module=2)
+    person = learner()
+    first = services.enrol(learner=person, course=tree.course)
+    services.complete_lesson(learner=person, lesson=tree.lessons[0])
+
+    withdrawn = services.unenrol(learner=person, course=tree.course)
+    assert withdrawn.status == EnrolmentStatus.WITHDRAWN
+    assert LessonCompletion.objects.filter(learner=person, lesson=tree.lessons[0]).exists()
+
+    again = services.enrol(learner=person, course=tree.course)
+    assert again.pk == first.pk
+    assert again.status == EnrolmentStatus.ACTIVE
+    assert again.withdrawn_at is None
+    assert Enrolment.objects.filter(learner=person).count() == 1
+
+
+def test_unenrol_when_not_enrolled_is_refused(site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    with pytest.raises(EnrolmentError) as error:
+        services.unenrol(learner=learner(), course=tree.course)
+    assert error.value.code == EnrolmentError.NOT_ENROLLED
+
+
+def test_draft_course_is_refused(site):
+    tree = build_course(modules=1, lessons_per_module=1, live=False)
+    person = learner()
+    refused(EnrolmentError.NOT_PUBLISHED, learner=person, course=tree.course)
+    refused(
+        EnrolmentError.NOT_PUBLISHED,
+        learner=person,
+        course=tree.course,
+        enrolled_by=administrator(),
+    )
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_enrolling_through_the_arabic_translation_enrols_in_the_french_course(site):
+    tree = build_course(modules=1, lessons_per_module=1, arabic=True)
+    person = learner()
+    enrolment = services.enrol(learner=person, course=tree.course_ar)
+    assert enrolment.course_id == tree.course.pk
+    refused(EnrolmentError.ALREADY_ENROLLED, learner=person, course=tree.course)
+
+
+# --- HTTP ----------------------------------------------------------------------------
+
+
+def signed_in(client, person):
+    assert client.login(email=person.email, password=PASSWORD)
+    return client
+
+
+def test_enrol_view_enrols_and_shows_a_message_after_redirect(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    signed_in(client, person)
+    response = client.post(f"/fr/courses/{tree.course.pk}/enrol/", follow=True)
+    assert response.redirect_chain[0][0] == tree.course.url
+    assert response.status_code == 200
+    assert Enrolment.objects.filter(learner=person, course=tree.course).exists()
+    messages = list(response.context["messages"])
+    assert [m.level_tag for m in messages] == ["success"]
+    assert f'action="/fr/courses/{tree.course.pk}/unenrol/"' in response.text
+
+
+def test_enrol_view_refusal_shows_the_reason_and_changes_nothing(client, site):
+    tree = build_course(
+        modules=1, lessons_per_module=1, enrolment_policy=EnrolmentPolicy.KEY, enrolment_key="K-1"
+    )
+    person = learner()
+    signed_in(client, person)
+    response = client.post(f"/fr/courses/{tree.course.pk}/enrol/", {"key": "nope"}, follow=True)
+    assert response.status_code == 200
+    messages = list(response.context["messages"])
+    assert len(messages) == 1 and messages[0].level_tag == "error"
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_enrol_view_with_the_right_key_enrols(client, site):
+    tree = build_course(
+        modules=1, lessons_per_module=1, enrolment_policy=EnrolmentPolicy.KEY, enrolment_key="K-1"
+    )
+    person = learner()
+    signed_in(client, person)
+    client.post(f"/fr/courses/{tree.course.pk}/enrol/", {"key": "K-1"})
+    assert Enrolment.objects.filter(learner=person).exists()
+
+
+def test_enrolling_twice_over_http_says_so_and_keeps_one_row(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    signed_in(client, person)
+    client.post(f"/fr/courses/{tree.course.pk}/enrol/", follow=True)
+    response = client.post(f"/fr/courses/{tree.course.pk}/enrol/", follow=True)
+    messages = list(response.context["messages"])
+    assert [m.level_tag for m in messages] == ["error"]
+    assert str(messages[0]) == str(EnrolmentError.MESSAGES[EnrolmentError.ALREADY_ENROLLED])
+    assert Enrolment.objects.filter(learner=person).count() == 1
+
+
+def test_enrol_view_refuses_get(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    signed_in(client, person)
+    response = client.get(f"/fr/courses/{tree.course.pk}/enrol/")
+    assert response.status_code == 405
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+def test_anonymous_enrol_is_redirected_to_login(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    response = client.post(f"/fr/courses/{tree.course.pk}/enrol/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/accounts/login/")
+    assert not Enrolment.objects.filter(course=tree.course).exists()
+
+
+def test_enrol_view_for_a_draft_course_is_not_found(client, site):
+    tree = build_course(modules=1, lessons_per_module=1, live=False)
+    signed_in(client, learner())
+    assert client.post(f"/fr/courses/{tree.course.pk}/enrol/").status_code == 404
+
+
+def test_unenrol_view_withdraws(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    signed_in(client, person)
+    response = client.post(f"/fr/courses/{tree.course.pk}/unenrol/")
+    assert response.status_code == 302
+    assert Enrolment.objects.get(learner=person).status == EnrolmentStatus.WITHDRAWN
+
+
+WRONG_KEY_TEXT = {
+    "fr": "Cette clé d'inscription n'est pas correcte. Vérifiez-la auprès de votre formateur.",
+    "ar": "مفتاح التسجيل هذا غير صحيح. تحقّق منه لدى المكوِّن.",
+}
+ALREADY_ENROLLED_TEXT = {
+    "fr": "Vous êtes déjà inscrit à ce cours.",
+    "ar": "أنت مسجَّل بالفعل في هذه الدورة التكوينية.",
+}
+
+
+def shown_messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_wrong_key_message_is_in_the_language_of_the_page(client, site, language):
+    tree = build_course(
+        modules=1, lessons_per_module=1, enrolment_policy=EnrolmentPolicy.KEY, enrolment_key="K-1"
+    )
+    person = learner()
+    signed_in(client, person)
+    response = client.post(
+        f"/{language}/courses/{tree.course.pk}/enrol/", {"key": "x"}, follow=True
+    )
+    assert shown_messages(response) == [WRONG_KEY_TEXT[language]]
+    assert WRONG_KEY_TEXT[language] in response.text.replace("&#x27;", "'")
+    assert not Enrolment.objects.filter(learner=person).exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_already_enrolled_message_is_in_the_language_of_the_page(client, site, language):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    signed_in(client, person)
+    response = client.post(f"/{language}/courses/{tree.course.pk}/enrol/", follow=True)
+    assert shown_messages(response) == [ALREADY_ENROLLED_TEXT[language]]
+    assert Enrolment.objects.filter(learner=person).count() == 1
+
+
+# --- races (PostgreSQL) ---------------------------------------------------------------
+
+on_postgres_only = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="needs PostgreSQL (set DATABASE_URL=postgres://...)",
+)
+
+
+def run_together(count: int, action):
+    """Run `action(i)` in `count` threads released at once; return results or errors."""
+    barrier = Barrier(count)
+
+    def worker(i):
+        try:
+            barrier.wait()
+            return action(i)
+        except Exception as error:  # each outcome is checked by the test
+            return error
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(worker, range(count)))
+
+
+@pytest.fixture
+def race_course(postgres_only):
+    from courses.setup import ensure_catalogue
+
+    ensure_catalogue()
+    return build_course(modules=1, lessons_per_module=1, capacity=1)
+
+
+@on_postgres_only
+def test_concurrent_enrolments_never_exceed_capacity(race_course):
+    people = [learner(organisation=None) for _ in range(8)]
+    results = run_together(
+        8, lambda i: services.enrol(learner=people[i], course=race_course.course).pk
+    )
+    refusals = [r for r in results if isinstance(r, EnrolmentError)]
+    assert len(refusals) == 7
+    assert {r.code for r in refusals} == {EnrolmentError.FULL}
+    assert Enrolment.objects.filter(course=race_course.course).count() == 1
+
+
+@on_postgres_only
+def test_concurrent_enrolments_of_one_learner_give_one_row(race_course):
+    person = learner(organisation=None)
+    results = run_together(
+        8, lambda i: services.enrol(learner=person, course=race_course.course).pk
+    )
+    refusals = [r for r in results if isinstance(r, Exception)]
+    assert len(refusals) == 7
+    assert all(
+        isinstance(r, EnrolmentError) and r.code == EnrolmentError.ALREADY_ENROLLED
+        for r in refusals
+    )
     assert Enrolment.objects.filter(learner=person).count() == 1

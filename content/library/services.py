@@ -1,0 +1,102 @@
+"""Operations on the library: text extraction, search entries, downloads."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from wagtail.documents import get_document_model
+
+from content.search import fold_for_stemming
+from lms.text import normalize_arabic
+
+from .models import DownloadCount, ExtractedText, HandbookEdition, HandbookPage, HandbookSearchEntry
+from .pdftext import extract_pdf_text
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+@transaction.atomic
+def refresh_search_entry(*, handbook: HandbookPage) -> HandbookSearchEntry:
+    """Rebuild what search reads for `handbook` from its title, summary, themes and the text of
+    its current edition's file (as far as it has been extracted). Idempotent."""
+    current = (
+        HandbookEdition.objects.filter(handbook=handbook, is_current=True)
+        .select_related("document__extracted_text")
+        .first()
+    )
+    file_text = ""
+    if current is not None:
+        extracted = getattr(current.document, "extracted_text", None)
+        file_text = extracted.text if extracted is not None else ""
+    themes = " ".join(theme.name for theme in handbook.themes.all())
+    text = _join(handbook.title, handbook.summary, themes, file_text)
+    entry, _created = HandbookSearchEntry.objects.update_or_create(
+        handbook=handbook,
+        defaults={
+            "language": handbook.locale.language_code,
+            "text": normalize_arabic(text),
+            "stemming_text": fold_for_stemming(text),
+        },
+    )
+    return entry
+
+
+def _needs_extraction(document) -> bool:
+    extracted = ExtractedText.objects.filter(document=document).first()
+    return extracted is None or extracted.file_hash != document.get_file_hash()
+
+
+@transaction.atomic
+def extract_document_text(*, document_id: int) -> ExtractedText | None:
+    """Extract the text of a document's file once per file content, then refresh the search
+    entries of the handbooks whose current edition uses it. Idempotent."""
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return None
+    file_hash = document.get_file_hash()
+    extracted = ExtractedText.objects.filter(document=document).first()
+    if extracted is None or extracted.file_hash != file_hash:
+        text = ""
+        if document.file_extension.lower() == "pdf":
+            with document.open_file() as file:
+                text = extract_pdf_text(file)
+        extracted, _created = ExtractedText.objects.update_or_create(
+            document=document, defaults={"file_hash": file_hash, "text": text}
+        )
+    for handbook in HandbookPage.objects.filter(
+        editions__document=document, editions__is_current=True
+    ).distinct():
+        refresh_search_entry(handbook=handbook)
+    return extracted
+
+
+def index_handbook(*, handbook: HandbookPage) -> None:
+    """Refresh the handbook's search entry now and extract, after commit and in the background,
+    the text of the files not extracted yet."""
+    from content.tasks import extract_document_text as extract_task
+
+    refresh_search_entry(handbook=handbook)
+    for edition in HandbookEdition.objects.filter(handbook=handbook).select_related("document"):
+        if _needs_extraction(edition.document):
+            document_id = edition.document_id
+            transaction.on_commit(lambda document_id=document_id: extract_task.enqueue(document_id))
+
+
+def record_download(*, edition: HandbookEdition, user) -> None:
+    """Add one to the download counter of `edition` for the downloader's organisation.
+
+    Keeps no trace of who downloaded; safe against concurrent downloads."""
+    organisation_id = getattr(user, "organisation_id", None) if user.is_authenticated else None
+    counters = DownloadCount.objects.filter(edition=edition, organisation_id=organisation_id)
+    with transaction.atomic():
+        if counters.update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                DownloadCount.objects.create(
+                    edition=edition, organisation_id=organisation_id, count=1
+                )
+        except IntegrityError:
+            counters.update(count=F("count") + 1)

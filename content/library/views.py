@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_GET
+
+from . import services
+from .access import is_library_staff
+from .models import AccessLevel, HandbookEdition, HandbookPage
+
+_STRICTNESS = {AccessLevel.PUBLIC: 0, AccessLevel.LEARNERS: 1, AccessLevel.STAFF: 2}
+
+
+def _collection_allows(request: HttpRequest, document) -> bool:
+    """Wagtail's privacy settings of the document's collection are met (they apply too)."""
+    return all(
+        restriction.accept_request(request)
+        for restriction in document.collection.get_view_restrictions()
+    )
+
+
+def _refusal(request: HttpRequest, edition: HandbookEdition) -> HttpResponse | None:
+    """Why `request` may not have the edition's file, as a response; None when it may."""
+    handbook = edition.handbook
+    published = HandbookPage.objects.live().public().filter(pk=handbook.pk).exists()
+    if not published and not is_library_staff(request.user):
+        raise Http404
+    if not handbook.may_be_downloaded_by(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        raise PermissionDenied
+    if not _collection_allows(request, edition.document):
+        # Wagtail's document view asks for the collection's password or sign-in.
+        return redirect(edition.document.url)
+    return None
+
+
+def serve_edition(request: HttpRequest, edition: HandbookEdition) -> HttpResponse:
+    """The edition's file as an attachment, for people allowed to download it; counts it."""
+    refusal = _refusal(request, edition)
+    if refusal is not None:
+        return refusal
+    services.record_download(edition=edition, user=request.user)
+    document = edition.document
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def serve_handbook_document(request: HttpRequest, document) -> HttpResponse | None:
+    """For a document of handbook editions (Wagtail's /documents/ URL): refuse as the strictest
+    of those handbooks would, else send to the library download (counted, attachment).
+    None for any other document."""
+    editions = list(
+        HandbookEdition.objects.filter(document=document).select_related("handbook", "document")
+    )
+    if not editions or not _collection_allows(request, document):
+        return None
+    strictest = max(
+        editions,
+        key=lambda e: (_STRICTNESS.get(e.handbook.access_level, 2), not e.handbook.live, e.is_current),
+    )
+    refusal = _refusal(request, strictest)
+    if refusal is not None:
+        return refusal
+    return redirect("content:library_download", edition_id=strictest.pk)
+
+
+@require_GET
+def download(request: HttpRequest, edition_id: int) -> HttpResponse:
+    edition = get_object_or_404(
+        HandbookEdition.objects.select_related("handbook", "document"), pk=edition_id
+    )
+    return serve_edition(request, edition)

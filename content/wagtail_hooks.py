@@ -1,0 +1,49 @@
+"""Wagtail admin customisation and document serving rules of the content app."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from content.library.reports import DownloadReportView
+from content.library.views import serve_handbook_document
+from lms.accounts.roles import is_administrator
+
+
+class AdministratorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_administrator(request.user)
+
+
+@hooks.register("before_serve_document")
+def enforce_handbook_access(document, request):
+    """Files of handbook editions go through the library's access rules and counters,
+    whichever URL reaches them."""
+    return serve_handbook_document(request, document)
+
+
+@hooks.register("register_admin_urls")
+def register_library_report_urls():
+    return [
+        path(
+            "reports/handbook-downloads/",
+            DownloadReportView.as_view(),
+            name="library_downloads",
+        ),
+        path(
+            "reports/handbook-downloads/results/",
+            DownloadReportView.as_view(results_only=True),
+            name="library_downloads_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_library_report_menu_item():
+    return AdministratorsMenuItem(
+        _("Handbook downloads"),
+        reverse("library_downloads"),
+        name="handbook-downloads",
+        icon_name="download",
+        order=1100,
+    )

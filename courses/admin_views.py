@@ -1,0 +1,226 @@
+"""Wagtail admin views of the courses app: progress reports and enrolment by an administrator."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+
+from lms.accounts.roles import is_administrator, is_trainer
+
+from .admin_forms import EnrolLearnersForm, default_locale_courses
+from .errors import EnrolmentError
+from .models import Cohort, CoursePage, EnrolmentStatus, canonical_page
+from .permissions import teaches
+from .reports import course_progress_report
+from .services import enrol
+
+
+def may_follow_progress(user, course: CoursePage | None = None) -> bool:
+    """Administrators follow every course; trainers only the courses they teach."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or is_administrator(user):
+        return True
+    if not is_trainer(user):
+        return False
+    return course is None or teaches(user, course)
+
+
+def may_enrol_others(user) -> bool:
+    return user.is_authenticated and user.has_perm("courses.add_enrolment")
+
+
+def followed_courses(user):
+    """The default-locale courses whose progress `user` may follow, with their enrolment count."""
+    courses = default_locale_courses().annotate(
+        learner_count=Count(
+            "enrolments", filter=~Q(enrolments__status=EnrolmentStatus.WITHDRAWN)
+        )
+    )
+    if user.is_superuser or is_administrator(user):
+        return courses
+    taught = CoursePage.objects.filter(trainers=user).values("translation_key")
+    return courses.filter(translation_key__in=taught)
+
+
+class AdminPageMixin:
+    """The Wagtail admin page furniture (title, header, breadcrumbs) for our views."""
+
+    template_name = ""
+    page_title = ""
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_title=self.page_title, header_icon=self.header_icon)
+        return context
+
+
+class ProgressIndexView(AdminPageMixin, TemplateView):
+    template_name = "courses/admin/progress_index.html"
+    page_title = gettext_lazy("Course progress")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_follow_progress(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["courses"] = list(followed_courses(self.request.user))
+        return context
+
+
+CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A CSV cell that spreadsheet programs will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(CSV_INJECTION_PREFIXES) else text
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    cohort: Cohort | None
+    cohorts: list[Cohort]
+
+
+class ProgressReportView(AdminPageMixin, TemplateView):
+    template_name = "courses/admin/progress_report.html"
+    page_title = gettext_lazy("Course progress")
+
+    def dispatch(self, request, *args, **kwargs):
+        page = get_object_or_404(CoursePage, pk=kwargs["course_id"])
+        self.course = canonical_page(page)
+        if not may_follow_progress(request.user, self.course):
+            raise PermissionDenied
+        cohorts = list(Cohort.objects.filter(course=self.course).order_by("name"))
+        selected = request.GET.get("cohort", "")
+        cohort = next((c for c in cohorts if str(c.pk) == selected), None)
+        self.filters = ReportFilters(cohort=cohort, cohorts=cohorts)
+        self.report = course_progress_report(course=self.course, cohort=cohort)
+        if request.GET.get("export") == "csv":
+            return self.csv_response()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        export_query = "?export=csv" + (f"&cohort={self.filters.cohort.pk}" if self.filters.cohort else "")
+        context.update(
+            report=self.report,
+            filters=self.filters,
+            export_url=reverse("course_progress:report", args=[self.course.pk]) + export_query,
+            index_url=reverse("course_progress:index"),
+        )
+        return context
+
+    def csv_response(self) -> HttpResponse:
+        stamp = timezone.localdate().isoformat()
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="progress-{self.course.slug}-{stamp}.csv"'
+        )
+        response.write("\ufeff")  # lets spreadsheet programs read Arabic names as UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Name (Latin script)"),
+                _("Name (Arabic script)"),
+                _("E-mail address"),
+                _("Organisation"),
+                _("Cohort"),
+                _("Status"),
+                _("Lessons and quizzes done"),
+                _("Required"),
+                _("Progress (%)"),
+                _("Enrolled at"),
+                _("Completed at"),
+            ]
+        )
+        for row in self.report.rows:
+            enrolment, learner = row.enrolment, row.learner
+            writer.writerow(
+                [
+                    _cell(learner.full_name_latin),
+                    _cell(learner.full_name_arabic),
+                    _cell(learner.email),
+                    _cell(learner.organisation),
+                    _cell(enrolment.cohort),
+                    _cell(enrolment.get_status_display()),
+                    row.progress.done,
+                    row.progress.required,
+                    row.progress.percent,
+                    timezone.localtime(enrolment.enrolled_at).isoformat(timespec="minutes"),
+                    timezone.localtime(enrolment.completed_at).isoformat(timespec="minutes")
+                    if enrolment.completed_at
+                    else "",
+                ]
+            )
+        return response
+
+
+@dataclass(frozen=True)
+class Refusal:
+    learner: object
+    reason: str
+
+
+class EnrolLearnersView(AdminPageMixin, FormView):
+    """An administrator enrols chosen learners (or a whole organisation) in a course, in a cohort."""
+
+    template_name = "courses/admin/enrol_learners.html"
+    form_class = EnrolLearnersForm
+    page_title = gettext_lazy("Enrol learners")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_enrol_others(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        cohort = Cohort.objects.filter(pk=self.request.GET.get("cohort") or None).first()
+        if cohort is not None:
+            initial.update(cohort=cohort, course=cohort.course_id)
+        elif course_id := self.request.GET.get("course"):
+            initial["course"] = course_id
+        return initial
+
+    def form_valid(self, form):
+        course, cohort = form.cleaned_data["course"], form.cleaned_data["cohort"]
+        enrolled, refused = [], []
+        for learner in form.selected_learners():
+            try:
+                enrol(learner=learner, course=course, enrolled_by=self.request.user, cohort=cohort)
+            except EnrolmentError as error:
+                refused.append(Refusal(learner=learner, reason=str(error.message)))
+            else:
+                enrolled.append(learner)
+        if enrolled:
+            messages.success(
+                self.request,
+                _("%(count)d learner(s) enrolled in “%(course)s”.")
+                % {"count": len(enrolled), "course": course.title},
+            )
+        if refused:
+            messages.warning(
+                self.request,
+                _("%(count)d learner(s) could not be enrolled: see the reasons below.")
+                % {"count": len(refused)},
+            )
+        return self.render_to_response(
+            self.get_context_data(form=form, course=course, enrolled=enrolled, refused=refused)
+        )

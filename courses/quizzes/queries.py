@@ -1,0 +1,465 @@
+"""Reads that feed the quiz pages: precomputed data, so templates hold no logic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import grading
+from courses.models import Enrolment, canonical_page
+
+from .models import Attempt, AttemptState, QuizPage, ReviewTiming, in_language
+from .rules import StartDecision, attempts_left, can_manage, check_start
+
+
+def _canonical(quiz: QuizPage) -> QuizPage:
+    page = canonical_page(quiz)
+    return page if isinstance(page, QuizPage) else page.specific
+
+
+def visible(timing: str, *, quiz: QuizPage, now=None) -> bool:
+    """Whether a review option applies now to a submitted attempt."""
+    if timing == ReviewTiming.AFTER_ATTEMPT:
+        return True
+    if timing == ReviewTiming.AFTER_CLOSE:
+        return quiz.is_closed(now)
+    return False
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    attempt: Attempt
+    show_score: bool
+
+
+@dataclass(frozen=True)
+class QuizOverview:
+    quiz: QuizPage
+    canonical: QuizPage
+    enrolled: bool
+    attempts: list[AttemptRow]
+    in_progress: Attempt | None
+    attempts_left: int | None
+    grade: float | None
+    passed: bool
+    decision: StartDecision | None
+    show_grade: bool
+    question_count: int
+    can_manage: bool
+
+
+def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
+    canonical = _canonical(quiz)
+    now = timezone.now()
+    enrolled = False
+    attempts: list[Attempt] = []
+    if learner.is_authenticated:
+        course = canonical.get_course()
+        enrolled = course is not None and (
+            Enrolment.objects.current().filter(learner=learner, course=canonical_page(course)).exists()
+        )
+        attempts = list(Attempt.objects.filter(learner=learner, quiz=canonical).order_by("number"))
+    in_progress = next((a for a in attempts if a.is_in_progress), None)
+    grade = grading.aggregate(
+        percents=[a.percent for a in attempts if a.state == AttemptState.GRADED],
+        method=canonical.grading_method,
+    )
+    show_score = visible(canonical.review_score, quiz=canonical, now=now)
+    decision = None
+    if learner.is_authenticated and in_progress is None:
+        decision = check_start(quiz=canonical, enrolled=enrolled, attempts_used=len(attempts), now=now)
+    return QuizOverview(
+        quiz=quiz,
+        canonical=canonical,
+        enrolled=enrolled,
+        attempts=[AttemptRow(a, show_score and not a.is_in_progress) for a in attempts],
+        in_progress=in_progress,
+        attempts_left=attempts_left(quiz=canonical, attempts_used=len(attempts)),
+        grade=grade,
+        passed=grading.passed(grade=grade, pass_mark=float(canonical.pass_mark)),
+        decision=decision,
+        show_grade=show_score and grade is not None,
+        question_count=canonical.fixed_questions.count() + canonical.random_count,
+        can_manage=can_manage(learner, canonical),
+    )
+
+
+# --- the attempt form ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a matching or ordering question: a prompt and a select."""
+
+    id: str
+    label: str
+    options: list[Option]
+
+
+@dataclass(frozen=True)
+class QuestionForm:
+    key: str
+    number: int
+    kind: str
+    text: str
+    points: float
+    options: list[Option] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    value: str = ""
+    error: str = ""
+
+    @property
+    def field_name(self) -> str:
+        return f"q-{self.key}"
+
+
+def _entries(question: dict, name: str) -> list[dict]:
+    by_id = {str(e["id"]): e for e in question["data"].get(name, [])}
+    order = question.get("display") or list(by_id)
+    return [by_id[i] for i in order if i in by_id]
+
+
+def question_form(question: dict, number: int, answer, error: str = "") -> QuestionForm:
+    """What the attempt page shows for one question; `answer` is clean or as posted."""
+    kind = question["kind"]
+    base = {
+        "key": question["key"],
+        "number": number,
+        "kind": kind,
+        "text": in_language(question["text"], question.get("text_ar", "")),
+        "points": question["points"],
+        "error": error,
+    }
+    if kind in (grading.SINGLE, grading.MULTIPLE):
+        chosen = {str(v) for v in (answer if isinstance(answer, list) else [answer]) if v is not None}
+        options = [
+            Option(str(c["id"]), in_language(c.get("text", ""), c.get("text_ar", "")), str(c["id"]) in chosen)
+            for c in _entries(question, "choices")
+        ]
+        return QuestionForm(**base, options=options)
+    if kind == grading.TRUE_FALSE:
+        value = {True: "true", False: "false"}.get(answer, answer)
+        options = [
+            Option("true", _("True"), value == "true"),
+            Option("false", _("False"), value == "false"),
+        ]
+        return QuestionForm(**base, options=options)
+    if kind == grading.MATCHING:
+        answer = answer if isinstance(answer, dict) else {}
+        pairs = question["data"].get("pairs", [])
+        matches = _entries(question, "pairs")
+        rows = [
+            Row(
+                str(p["id"]),
+                in_language(p.get("prompt", ""), p.get("prompt_ar", "")),
+                [
+                    Option(str(m["id"]), in_language(m.get("match", ""), m.get("match_ar", "")),
+                           str(answer.get(str(p["id"]), "")) == str(m["id"]))
+                    for m in matches
+                ],
+            )
+            for p in pairs
+        ]
+        return QuestionForm(**base, rows=rows)
+    if kind == grading.ORDERING:
+        answer = answer if isinstance(answer, dict) else {}
+        items = _entries(question, "items")
+        rows = [
+            Row(
+                str(i["id"]),
+                in_language(i.get("text", ""), i.get("text_ar", "")),
+                [
+                    Option(str(n), str(n), str(answer.get(str(i["id"]), "")) == str(n))
+                    for n in range(1, len(items) + 1)
+                ],
+            )
+            for i in items
+        ]
+        return QuestionForm(**base, rows=rows)
+    if kind == grading.NUMERIC and isinstance(answer, float):
+        answer = f"{answer:g}"
+    return QuestionForm(**base, value="" if answer is None else str(answer))
+
+
+@dataclass(frozen=True)
+class AttemptPage:
+    attempt: Attempt
+    quiz: QuizPage
+    questions: list[QuestionForm]
+
+
+def attempt_page(*, attempt: Attempt, quiz: QuizPage, posted: dict | None = None, errors=None) -> AttemptPage:
+    """The form of an attempt, filled with the saved answers or with what was just posted."""
+    answers = dict(attempt.answers)
+    if posted:
+        answers.update(posted)
+    errors = errors or {}
+    return AttemptPage(
+        attempt=attempt,
+        quiz=quiz,
+        questions=[
+            question_form(q, n, answers.get(q["key"]), str(errors.get(q["key"], "")))
+            for n, q in enumerate(attempt.snapshot, start=1)
+        ],
+    )
+
+
+# --- review ----------------------------------------------------------------------------------
+
+
+def describe(question: dict, answer) -> str:
+    """An answer in words, in the active language."""
+    if answer is None or answer in ("", [], {}):
+        return _("No answer")
+    kind, data = question["kind"], question["data"]
+    if kind in (grading.SINGLE, grading.MULTIPLE):
+        labels = {str(c["id"]): in_language(c.get("text", ""), c.get("text_ar", "")) for c in data.get("choices", [])}
+        chosen = answer if isinstance(answer, list) else [answer]
+        return " ; ".join(labels.get(str(c), "?") for c in chosen)
+    if kind == grading.TRUE_FALSE:
+        return _("True") if answer else _("False")
+    if kind == grading.MATCHING:
+        pairs = {str(p["id"]): p for p in data.get("pairs", [])}
+        return " ; ".join(
+            f"{in_language(pairs[p].get('prompt', ''), pairs[p].get('prompt_ar', ''))} → "
+            f"{in_language(pairs[m].get('match', ''), pairs[m].get('match_ar', ''))}"
+            for p, m in answer.items()
+            if p in pairs and m in pairs
+        )
+    if kind == grading.ORDERING:
+        items = {str(i["id"]): i for i in data.get("items", [])}
+        ordered = sorted(answer.items(), key=lambda pair: pair[1])
+        return " ; ".join(
+            f"{position}. {in_language(items[i].get('text', ''), items[i].get('text_ar', ''))}"
+            for i, position in ordered
+            if i in items
+        )
+    if kind == grading.NUMERIC:
+        return f"{answer:g}"
+    return str(answer)
+
+
+def right_answer(question: dict) -> str:
+    kind, data = question["kind"], question["data"]
+    if kind in (grading.SINGLE, grading.MULTIPLE):
+        return describe(question, [str(c["id"]) for c in data.get("choices", []) if c.get("correct")])
+    if kind == grading.TRUE_FALSE:
+        return describe(question, bool(data.get("answer")))
+    if kind == grading.SHORT:
+        return " ; ".join(data.get("accepted", []))
+    if kind == grading.NUMERIC:
+        tolerance = data.get("tolerance") or 0
+        return f"{data['value']:g}" + (f" (± {tolerance:g})" if tolerance else "")
+    if kind == grading.MATCHING:
+        return describe(question, {str(p["id"]): str(p["id"]) for p in data.get("pairs", [])})
+    if kind == grading.ORDERING:
+        return describe(question, {str(i["id"]): n for n, i in enumerate(data.get("items", []), start=1)})
+    return ""
+
+
+@dataclass(frozen=True)
+class ReviewQuestion:
+    number: int
+    text: str
+    answer: str
+    right_answer: str
+    points: float | None
+    max_points: float
+    status: str  # "right", "partial", "wrong", "waiting"
+    feedback: str
+    general_feedback: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class Review:
+    attempt: Attempt
+    quiz: QuizPage
+    show_score: bool
+    show_answers: bool
+    show_feedback: bool
+    questions: list[ReviewQuestion]
+
+
+def _status(result: dict) -> str:
+    if result.get("needs_manual"):
+        return "waiting"
+    if result.get("points", 0) >= result.get("max", 0) > 0:
+        return "right"
+    if result.get("points", 0) > 0:
+        return "partial"
+    return "wrong"
+
+
+def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
+    canonical = attempt.quiz
+    show_score = visible(canonical.review_score, quiz=canonical, now=now)
+    show_answers = visible(canonical.review_answers, quiz=canonical, now=now)
+    show_feedback = visible(canonical.review_feedback, quiz=canonical, now=now)
+    questions = []
+    for number, question in enumerate(attempt.snapshot, start=1):
+        result = attempt.results.get(question["key"], {})
+        status = _status(result)
+        feedback = question.get("feedback", {})
+        right = status == "right"
+        questions.append(
+            ReviewQuestion(
+                number=number,
+                text=in_language(question["text"], question.get("text_ar", "")),
+                answer=describe(question, attempt.answers.get(question["key"])),
+                right_answer=right_answer(question) if show_answers else "",
+                points=None if status == "waiting" else result.get("points"),
+                max_points=question["points"],
+                status=status,
+                feedback=(
+                    in_language(feedback.get("right" if right else "wrong", ""),
+                                feedback.get("right_ar" if right else "wrong_ar", ""))
+                    if show_feedback and status != "waiting"
+                    else ""
+                ),
+                general_feedback=in_language(feedback.get("general", ""), feedback.get("general_ar", ""))
+                if show_feedback
+                else "",
+                comment=(result.get("manual") or {}).get("comment", "") if show_feedback else "",
+            )
+        )
+    return Review(
+        attempt=attempt,
+        quiz=quiz,
+        show_score=show_score,
+        show_answers=show_answers,
+        show_feedback=show_feedback,
+        questions=questions,
+    )
+
+
+# --- trainers --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LearnerResult:
+    learner: object
+    attempts: list[Attempt]
+    grade: float | None
+    passed: bool
+    waiting: int
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    number: int
+    key: str
+    text: str
+    kind: str
+    answered: int
+    facility: float | None
+    discrimination: float | None
+
+
+@dataclass(frozen=True)
+class QuizResults:
+    quiz: QuizPage
+    learners: list[LearnerResult]
+    items: list[ItemStats]
+    waiting: list[Attempt]
+
+
+def quiz_results(*, quiz: QuizPage) -> QuizResults:
+    """Every learner's attempts and grade, the essays waiting, and item analysis."""
+    canonical = _canonical(quiz)
+    attempts = list(
+        Attempt.objects.filter(quiz=canonical).select_related("learner").order_by("learner_id", "number")
+    )
+    by_learner: dict[int, list[Attempt]] = {}
+    for attempt in attempts:
+        by_learner.setdefault(attempt.learner_id, []).append(attempt)
+    learners = []
+    for rows in by_learner.values():
+        grade = grading.aggregate(
+            percents=[a.percent for a in rows if a.state == AttemptState.GRADED],
+            method=canonical.grading_method,
+        )
+        learners.append(
+            LearnerResult(
+                learner=rows[0].learner,
+                attempts=rows,
+                grade=grade,
+                passed=grading.passed(grade=grade, pass_mark=float(canonical.pass_mark)),
+                waiting=sum(1 for a in rows if a.state == AttemptState.NEEDS_GRADING),
+            )
+        )
+    learners.sort(key=lambda r: r.learner.display_name if hasattr(r.learner, "display_name") else str(r.learner))
+    return QuizResults(
+        quiz=quiz,
+        learners=learners,
+        items=item_analysis(attempts=[a for a in attempts if a.state == AttemptState.GRADED]),
+        waiting=[a for a in attempts if a.state == AttemptState.NEEDS_GRADING],
+    )
+
+
+def item_analysis(*, attempts: list[Attempt]) -> list[ItemStats]:
+    """Per question: share of points earned (facility) and its correlation with the total."""
+    questions: dict[str, dict] = {}
+    scores: dict[str, list[tuple[float, float]]] = {}
+    for attempt in attempts:
+        for question in attempt.snapshot:
+            key = question["key"]
+            questions.setdefault(key, question)
+            result = attempt.results.get(key) or {}
+            if result.get("max"):
+                scores.setdefault(key, []).append((result["points"] / result["max"], attempt.percent or 0.0))
+    stats = []
+    for number, (key, question) in enumerate(questions.items(), start=1):
+        pairs = scores.get(key, [])
+        stats.append(
+            ItemStats(
+                number=number,
+                key=key,
+                text=in_language(question["text"], question.get("text_ar", "")),
+                kind=question["kind"],
+                answered=len(pairs),
+                facility=grading.facility([p[0] for p in pairs]),
+                discrimination=grading.discrimination([p[0] for p in pairs], [p[1] for p in pairs]),
+            )
+        )
+    return stats
+
+
+@dataclass(frozen=True)
+class EssayToGrade:
+    key: str
+    number: int
+    text: str
+    answer: str
+    max_points: float
+    points: float | None
+    comment: str
+
+
+def essays_to_grade(*, attempt: Attempt) -> list[EssayToGrade]:
+    essays = []
+    for number, question in enumerate(attempt.snapshot, start=1):
+        if question["kind"] != grading.ESSAY:
+            continue
+        manual = (attempt.results.get(question["key"]) or {}).get("manual") or {}
+        essays.append(
+            EssayToGrade(
+                key=question["key"],
+                number=number,
+                text=in_language(question["text"], question.get("text_ar", "")),
+                answer=attempt.answers.get(question["key"], ""),
+                max_points=question["points"],
+                points=manual.get("points"),
+                comment=manual.get("comment", ""),
+            )
+        )
+    return essays

@@ -1,0 +1,307 @@
+"""Wagtail admin customisation of the courses app: course ownership for trainers,
+safe deletion, cohorts, enrolments and progress reports."""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
+from wagtail.models import Page
+
+from .admin_forms import CohortForm, default_locale_courses
+from .admin_views import (
+    EnrolLearnersView,
+    ProgressIndexView,
+    ProgressReportView,
+    may_enrol_others,
+    may_follow_progress,
+)
+from .models import Cohort, CourseOwnedMixin, CoursePage, Enrolment, EnrolmentStatus
+from .permissions import restricted_to_own_courses
+
+# --- Course pages -----------------------------------------------------------------------
+
+
+def _make_author_a_trainer(user, page) -> None:
+    """A trainer who creates a course becomes one of its trainers, so they can keep editing it."""
+    course = page.specific
+    if not isinstance(course, CoursePage) or not restricted_to_own_courses(user):
+        return
+    if user.taught_courses.filter(pk=course.pk).exists():
+        return
+    course.trainers.add(user)
+    course.trainers.commit()
+    revision = course.latest_revision
+    if revision is not None:
+        # Publishing this revision later must not drop the trainer again.
+        revision.content = course.serializable_data()
+        revision.save(update_fields=["content"])
+
+
+@hooks.register("after_create_page")
+def make_author_a_trainer(request, page):
+    _make_author_a_trainer(request.user, page)
+
+
+@hooks.register("before_publish_page")
+def make_author_a_trainer_before_first_publication(request, page):
+    """Creating and publishing at once publishes before `after_create_page` runs: the author
+    must already teach the course when the publish permission is checked."""
+    if page.first_published_at is None:
+        _make_author_a_trainer(request.user, page)
+
+
+def _others_courses_condition(user) -> Q | None:
+    """Pages inside courses (in any language) that `user` does not teach."""
+    taught = CoursePage.objects.filter(trainers=user).values("translation_key")
+    paths = list(
+        CoursePage.objects.exclude(translation_key__in=taught).values_list("path", flat=True)
+    )
+    if not paths:
+        return None
+    return reduce(or_, (Q(path__startswith=p) for p in paths))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_trainers_courses(parent_page, pages, request):
+    if not restricted_to_own_courses(request.user):
+        return pages
+    condition = _others_courses_condition(request.user)
+    return pages if condition is None else pages.exclude(condition)
+
+
+def _pages_with_enrolments(pages) -> list[Page]:
+    """The pages among `pages` whose subtree holds a course with enrolments."""
+    return [
+        page
+        for page in pages
+        if Enrolment.objects.filter(course__path__startswith=page.path).exists()
+    ]
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_courses_with_enrolments(request, page):
+    if not _pages_with_enrolments([page]):
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” cannot be deleted: learners are enrolled in it. Unpublish it instead "
+            "to hide it from the catalogue."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_courses_with_enrolments(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    blocked = _pages_with_enrolments(objects)
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        _("These pages cannot be deleted because learners are enrolled in them: %(titles)s.")
+        % {"titles": ", ".join(page.get_admin_display_title() for page in blocked)},
+    )
+    return redirect("wagtailadmin_explore", blocked[0].get_parent().pk)
+
+
+# --- Cohorts ----------------------------------------------------------------------------
+
+
+class CohortIndexView(generic.IndexView):
+    """Cohorts with their number of learners, and actions to enrol learners or follow them."""
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("course")
+            .annotate(
+                learner_count=Count(
+                    "enrolments", filter=~Q(enrolments__status=EnrolmentStatus.WITHDRAWN)
+                )
+            )
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if may_enrol_others(self.request.user):
+            buttons.append(
+                ListingMenuItem(
+                    _("Enrol learners"),
+                    url=reverse("enrolments:enrol") + f"?cohort={instance.pk}",
+                    icon_name="user",
+                    priority=5,
+                )
+            )
+        buttons.append(
+            ListingMenuItem(
+                _("Progress"),
+                url=reverse("course_progress:report", args=[instance.course_id])
+                + f"?cohort={instance.pk}",
+                icon_name="table",
+                priority=6,
+            )
+        )
+        return buttons
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    name = "cohorts"
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    index_view_class = CohortIndexView
+    list_display = [
+        "name",
+        "course",
+        "starts_on",
+        "ends_on",
+        Column("learner_count", label=gettext_lazy("Learners")),
+    ]
+    list_filter = ["course"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("course"),
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        ],
+        base_form_class=CohortForm,
+    )
+
+
+# --- Enrolments -------------------------------------------------------------------------
+
+
+class EnrolmentFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Course"), queryset=lambda request: default_locale_courses()
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=EnrolmentStatus.choices
+    )
+    cohort = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Cohort"),
+        queryset=lambda request: Cohort.objects.select_related("course").order_by("name"),
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = ["course", "status", "cohort"]
+
+
+class EnrolmentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("learner", "course", "cohort")
+
+    @property
+    def header_buttons(self):
+        if not may_enrol_others(self.request.user):
+            return []
+        return [HeaderButton(_("Enrol learners"), url=reverse("enrolments:enrol"), icon_name="plus")]
+
+
+class EnrolmentViewSet(ModelViewSet):
+    """A read-only listing: enrolments change only through the enrolment services."""
+
+    model = Enrolment
+    name = "enrolments"
+    icon = "user"
+    menu_label = gettext_lazy("Enrolments")
+    index_view_class = EnrolmentIndexView
+    list_display = ["learner", "course", "cohort", "status", "enrolled_at", "completed_at"]
+    list_export = ["learner", "course", "cohort", "status", "enrolled_at", "completed_at"]
+    export_filename = "enrolments"
+    filterset_class = EnrolmentFilterSet
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = []
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name"):
+            view_kwargs[name] = None
+        return view_kwargs
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "EnrolmentAdminURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("enrol/", EnrolLearnersView.as_view(), name="enrol"),
+        ]
+
+
+# --- Progress reports -------------------------------------------------------------------
+
+
+class ProgressMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_follow_progress(request.user)
+
+
+class ProgressReportViewSet(ViewSet):
+    name = "course_progress"
+    url_prefix = "course-progress"
+    icon = "table"
+    menu_label = gettext_lazy("Progress")
+    menu_item_class = ProgressMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", ProgressIndexView.as_view(), name="index"),
+            path("<int:course_id>/", ProgressReportView.as_view(), name="report"),
+        ]
+
+
+class TrainingViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Training")
+    menu_icon = "group"
+    menu_order = 250
+    items = (ProgressReportViewSet, CohortViewSet, EnrolmentViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewsets():
+    return TrainingViewSetGroup()
+
+
+
+
+@hooks.register("before_serve_page")
+def hide_pages_below_drafts(page, request, serve_args, serve_kwargs):
+    """A live lesson or module of a draft course stays hidden from the public."""
+    if isinstance(page, CourseOwnedMixin) and page.get_ancestors().not_live().exists():
+        raise Http404

@@ -1,0 +1,68 @@
+import pytest
+
+from lms.accounts.models import Organisation
+from tests.factories.users import PASSWORD, learner
+
+pytestmark = pytest.mark.django_db
+
+
+def test_profile_requires_sign_in(client, site):
+    response = client.get("/fr/accounts/profile/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/accounts/login/")
+
+
+def test_profile_page_saves_changes(client, site):
+    person = learner()
+    client.login(email=person.email, password=PASSWORD)
+    assert client.get("/fr/accounts/profile/").status_code == 200
+    response = client.post(
+        "/fr/accounts/profile/",
+        {
+            "full_name_latin": "Youssef El Idrissi",
+            "full_name_arabic": "يوسف الإدريسي",
+            "job_title": "Directeur des affaires sociales",
+            "organisation": Organisation.objects.get(slug="tanger").pk,
+            "preferred_language": "ar",
+        },
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/fr/accounts/profile/"
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    person.refresh_from_db()
+    assert person.full_name_latin == "Youssef El Idrissi"
+    assert person.full_name_arabic == "يوسف الإدريسي"
+    assert person.job_title == "Directeur des affaires sociales"
+    assert person.organisation.slug == "tanger"
+    assert person.preferred_language == "ar"
+
+
+def test_profile_refuses_an_unknown_language_and_changes_nothing(client, site):
+    person = learner()
+    client.login(email=person.email, password=PASSWORD)
+    response = client.post(
+        "/fr/accounts/profile/",
+        {"full_name_latin": "Changed", "preferred_language": "xx"},
+    )
+    assert response.status_code == 200
+    assert "preferred_language" in response.context["form"].errors
+    person.refresh_from_db()
+    assert person.full_name_latin != "Changed"
+
+
+def test_profile_cannot_change_the_email_or_the_role(client, site):
+    person = learner()
+    client.login(email=person.email, password=PASSWORD)
+    client.post(
+        "/fr/accounts/profile/",
+        {
+            "full_name_latin": "X",
+            "preferred_language": "fr",
+            "email": "other@example.ma",
+            "is_staff": "on",
+            "is_superuser": "on",
+        },
+    )
+    person.refresh_from_db()
+    assert person.email != "other@example.ma"
+    assert not person.is_staff and not person.is_superuser

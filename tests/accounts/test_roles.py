@@ -1,0 +1,45 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS, is_administrator, is_trainer
+from lms.accounts.services import ensure_roles
+from tests.factories.users import administrator, learner, trainer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_three_role_groups_exist_after_migrate():
+    assert set(Group.objects.values_list("name", flat=True)) >= {LEARNERS, TRAINERS, ADMINISTRATORS}
+
+
+def test_trainers_and_administrators_may_use_the_admin_but_learners_may_not():
+    assert Group.objects.get(name=TRAINERS).permissions.filter(codename="access_admin").exists()
+    assert (
+        Group.objects.get(name=ADMINISTRATORS).permissions.filter(codename="access_admin").exists()
+    )
+    assert not Group.objects.get(name=LEARNERS).permissions.exists()
+
+
+def test_ensure_roles_is_idempotent():
+    before = {g.name: g.permissions.count() for g in Group.objects.all()}
+    ensure_roles()
+    ensure_roles()
+    assert {g.name: g.permissions.count() for g in Group.objects.all()} == before
+
+
+def test_role_helpers_recognise_each_role():
+    assert is_trainer(trainer()) and not is_administrator(trainer())
+    assert is_administrator(administrator())
+    person = learner()
+    assert not is_trainer(person) and not is_administrator(person)
+    assert not person.is_staff
+    assert trainer().is_staff
+
+
+def test_a_learner_cannot_open_the_admin(client, site):
+    from tests.factories.users import PASSWORD
+
+    person = learner()
+    client.login(email=person.email, password=PASSWORD)
+    response = client.get("/admin/")
+    assert response.status_code == 302

@@ -1,0 +1,147 @@
+import pytest
+
+from content.library.models import AccessLevel, DownloadCount
+from tests.factories.library import build_handbook
+from tests.factories.users import administrator, learner, trainer
+
+pytestmark = pytest.mark.django_db
+
+ROLES = {
+    "anonymous": None,
+    "learner": learner,
+    "trainer": trainer,
+    "administrator": administrator,
+}
+# What each role gets for a file of each access level: 200 served, 302 sent to sign in, 403.
+EXPECTED = {
+    ("anonymous", AccessLevel.PUBLIC): 200,
+    ("anonymous", AccessLevel.LEARNERS): 302,
+    ("anonymous", AccessLevel.STAFF): 302,
+    ("learner", AccessLevel.PUBLIC): 200,
+    ("learner", AccessLevel.LEARNERS): 200,
+    ("learner", AccessLevel.STAFF): 403,
+    ("trainer", AccessLevel.PUBLIC): 200,
+    ("trainer", AccessLevel.LEARNERS): 200,
+    ("trainer", AccessLevel.STAFF): 200,
+    ("administrator", AccessLevel.PUBLIC): 200,
+    ("administrator", AccessLevel.LEARNERS): 200,
+    ("administrator", AccessLevel.STAFF): 200,
+}
+
+
+def _urls(edition) -> dict[str, str]:
+    return {
+        "library download": f"/fr/library/download/{edition.pk}/",
+        "Arabic library download": f"/ar/library/download/{edition.pk}/",
+        "Wagtail document URL": edition.document.url,
+    }
+
+
+@pytest.mark.parametrize("role,level", list(EXPECTED))
+def test_each_role_reaches_a_file_only_when_its_access_level_allows(client, library, role, level):
+    handbook = build_handbook(access_level=level, pdf_text="Contenu réservé.")
+    edition = handbook.editions.get()
+    if ROLES[role] is not None:
+        client.force_login(ROLES[role]())
+    for way, url in _urls(edition).items():
+        response = client.get(url)
+        if way == "Wagtail document URL" and EXPECTED[(role, level)] == 200:
+            assert response.status_code == 302
+            assert response["Location"] == f"/fr/library/download/{edition.pk}/"
+            response = client.get(response["Location"])
+        assert response.status_code == EXPECTED[(role, level)], way
+        if response.status_code == 200:
+            assert response["Content-Disposition"].startswith("attachment"), way
+            assert b"".join(response.streaming_content).startswith(b"%PDF-"), way
+        elif response.status_code == 302:
+            assert "/accounts/login/" in response["Location"], way
+
+
+def test_refused_downloads_are_not_counted(client, library):
+    handbook = build_handbook(access_level=AccessLevel.STAFF)
+    edition = handbook.editions.get()
+    client.force_login(learner())
+    for url in _urls(edition).values():
+        client.get(url)
+    assert not DownloadCount.objects.filter(edition=edition).exists()
+
+
+def test_file_of_an_unpublished_handbook_is_served_to_nobody_but_staff(client, library):
+    handbook = build_handbook(access_level=AccessLevel.PUBLIC)
+    edition = handbook.editions.get()
+    handbook.unpublish()
+    assert client.get(f"/fr/library/download/{edition.pk}/").status_code == 404
+    assert client.get(edition.document.url).status_code == 404
+    client.force_login(learner())
+    assert client.get(edition.document.url).status_code == 404
+    client.force_login(trainer())
+    assert client.get(edition.document.url, follow=True).status_code == 200
+
+
+def test_a_document_shared_by_two_handbooks_follows_the_strictest(client, library):
+    staff_only = build_handbook(access_level=AccessLevel.STAFF)
+    document = staff_only.editions.get().document
+    build_handbook(
+        access_level=AccessLevel.PUBLIC,
+        editions=[{"number": 1, "published_on": "2024-01-01", "document": document}],
+    )
+    assert client.get(document.url).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "role,visible",
+    [
+        ("anonymous", {AccessLevel.PUBLIC}),
+        ("learner", {AccessLevel.PUBLIC, AccessLevel.LEARNERS}),
+        ("trainer", {AccessLevel.PUBLIC, AccessLevel.LEARNERS, AccessLevel.STAFF}),
+    ],
+)
+def test_listing_and_search_show_only_handbooks_the_person_may_download(
+    client, library, role, visible
+):
+    handbooks = {
+        level: build_handbook(access_level=level, pdf_text="Budget communal de l'intégration.")
+        for level in AccessLevel.values
+    }
+    if ROLES[role] is not None:
+        client.force_login(ROLES[role]())
+    for url in ("/fr/library/", "/fr/library/?q=budget"):
+        listing = client.get(url).context["listing"]
+        shown = {summary.handbook.pk for summary in listing.summaries}
+        assert shown == {handbooks[level].pk for level in visible}, url
+
+
+def test_handbook_page_of_a_staff_handbook_is_closed_to_others(client, library):
+    handbook = build_handbook(access_level=AccessLevel.STAFF)
+    response = client.get(handbook.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(learner())
+    assert client.get(handbook.url).status_code == 403
+    client.force_login(trainer())
+    assert client.get(handbook.url).status_code == 200
+
+
+def test_documents_outside_the_library_keep_wagtails_behaviour(client, library):
+    from tests.factories.library import pdf_document
+
+    document = pdf_document("Un document de leçon.")
+    assert client.get(document.url).status_code == 200
+
+
+def test_wagtail_collection_privacy_applies_to_library_files_too(client, library):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    handbook = build_handbook(access_level=AccessLevel.PUBLIC)
+    edition = handbook.editions.get()
+    private = Collection.get_first_root_node().add_child(name="Interne")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    edition.document.collection = private
+    edition.document.save()
+    response = client.get(f"/fr/library/download/{edition.pk}/")
+    assert response.status_code == 302 and response["Location"] == edition.document.url
+    response = client.get(edition.document.url)
+    assert response.status_code == 200 and "password" in response.content.decode().lower()
+    assert not response.has_header("Content-Disposition")
+    assert not DownloadCount.objects.filter(edition=edition).exists()

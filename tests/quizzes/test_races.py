@@ -1,0 +1,82 @@
+"""Concurrent starts and submits on PostgreSQL, with real threads."""
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from courses import services as course_services
+from courses.quizzes import services
+from courses.quizzes.models import Attempt, AttemptState
+from tests.factories import quizzes as quiz_factory
+from tests.factories.courses import build_course
+from tests.factories.users import learner
+
+# Skip before the transactional fixture runs: on SQLite its flush would empty the reused test
+# database (organisations seeded by migrations included) for nothing.
+# Under CI the `postgres_only` fixture fails the tests instead.
+pytestmark = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"
+    and os.environ.get("CI", "").lower() != "true",
+    reason="needs PostgreSQL (set DATABASE_URL=postgres://...)",
+)
+
+
+def run_together(count: int, action):
+    """Run `action` in `count` threads released at the same moment; return results or errors."""
+    barrier = Barrier(count)
+
+    def worker(_):
+        try:
+            barrier.wait()
+            return action()
+        except Exception as error:  # every error is reported by the test
+            return error
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(worker, range(count)))
+
+
+@pytest.fixture
+def setup(postgres_only):
+    from courses.setup import ensure_catalogue
+
+    ensure_catalogue()
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner(organisation=None)  # an earlier transactional test may have flushed them
+    course_services.enrol(learner=person, course=tree.course)
+    questions = [quiz_factory.question(course=tree.course, kind=k) for k in ("single", "true_false")]
+    quiz = quiz_factory.quiz(module=tree.modules[0], questions=questions, attempts_allowed=0)
+    return person, quiz
+
+
+def test_twenty_concurrent_starts_by_one_learner_give_one_attempt(setup):
+    person, quiz = setup
+    results = run_together(20, lambda: services.start_attempt(learner=person, quiz=quiz).pk)
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert errors == []
+    assert len(set(results)) == 1
+    assert Attempt.objects.filter(learner=person, quiz=quiz).count() == 1
+
+
+def test_fifty_concurrent_submits_give_one_graded_attempt_and_no_error(setup):
+    person, quiz = setup
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    answers = {q["key"]: "a" if q["kind"] == "single" else "true" for q in attempt.snapshot}
+
+    def submit():
+        done = services.submit_attempt(attempt=attempt, answers=answers, version=0)
+        return (done.state, done.points, done.submitted_at)
+
+    results = run_together(50, submit)
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert errors == []
+    assert len(set(results)) == 1
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.GRADED and attempt.percent == 100.0 and attempt.version == 1
+    assert Attempt.objects.filter(learner=person).count() == 1
