@@ -47,15 +47,17 @@ class EnrolmentPolicy(models.TextChoices):
 class ProgressItemMixin:
     """A page a learner completes (a lesson, a quiz).
 
-    Subclasses say, for many pages at once and in one query, which ones a learner
-    has completed; course outlines and completion rules only use this contract.
+    Subclasses implement the classmethod `completed_pairs(*, learner_ids, page_ids)`, which
+    returns the (learner id, page id) pairs completed, for many learners and pages in a fixed
+    number of queries. Outlines, dashboards, reports and completion rules use only this.
     """
 
     is_progress_item = True
 
     @classmethod
     def completed_page_ids(cls, *, learner, page_ids: list[int]) -> set[int]:
-        raise NotImplementedError
+        pairs = cls.completed_pairs(learner_ids=[learner.pk], page_ids=page_ids)
+        return {page_id for _learner_id, page_id in pairs}
 
     def is_required_for_completion(self) -> bool:
         return bool(getattr(self, "required", True))
@@ -247,11 +249,11 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, Page):
         verbose_name_plural = _("lessons")
 
     @classmethod
-    def completed_page_ids(cls, *, learner, page_ids: list[int]) -> set[int]:
+    def completed_pairs(cls, *, learner_ids: list[int], page_ids: list[int]) -> set[tuple[int, int]]:
         return set(
-            LessonCompletion.objects.filter(learner=learner, lesson_id__in=page_ids).values_list(
-                "lesson_id", flat=True
-            )
+            LessonCompletion.objects.filter(
+                learner_id__in=learner_ids, lesson_id__in=page_ids
+            ).values_list("learner_id", "lesson_id")
         )
 
     def serve(self, request, *args, **kwargs):

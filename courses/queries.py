@@ -99,7 +99,7 @@ def _current_locale() -> Locale:
         return Locale.get_default()
 
 
-def _items_of(courses: list[CoursePage]) -> dict[int, list[Page]]:
+def course_items(courses: list[CoursePage]) -> dict[int, list[Page]]:
     """Live progress items and modules below each course, in tree order, keyed by course pk."""
     if not courses:
         return {}
@@ -181,11 +181,11 @@ def _next_item(states: list[ItemState], last_lesson_id: int | None) -> ItemState
 def progress_of(*, learner, course: CoursePage) -> Progress:
     """The learner's progress in `course`, counted on the default-locale tree."""
     course = canonical_page(course)
-    return _progress(_states(learner, _items_of([course])[course.pk]))
+    return _progress(_states(learner, course_items([course])[course.pk]))
 
 
 def course_outline(*, learner, course: CoursePage) -> CourseOutline:
-    pages = _items_of([course])[course.pk]
+    pages = course_items([course])[course.pk]
     states = _states(learner, pages)
     by_page = {s.page.pk: s for s in states}
     modules = [
@@ -234,7 +234,7 @@ class LessonView:
 
 def lesson_view(*, learner, lesson: LessonPage) -> LessonView:
     course = lesson.get_course()
-    pages = _items_of([course])[course.pk] if course else []
+    pages = course_items([course])[course.pk] if course else []
     states = _states(learner, pages)
     ids = [s.page.pk for s in states]
     position = ids.index(lesson.pk) if lesson.pk in ids else None
@@ -309,7 +309,7 @@ def my_learning(*, learner) -> list[DashboardEntry]:
         .order_by("-enrolled_at")
     )
     courses = [e.course for e in enrolments]
-    pages_by_course = _items_of(courses)
+    pages_by_course = course_items(courses)
     all_items = [p for pages in pages_by_course.values() for p in pages if getattr(p, "is_progress_item", False)]
     canonical = {p.pk: p.pk for p in all_items}
     done = _completed(learner, all_items, canonical)

@@ -285,28 +285,33 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
         return min(ends) if ends else None
 
     @classmethod
-    def completed_page_ids(cls, *, learner, page_ids: list[int]) -> set[int]:
-        """Quizzes the learner has passed, by each quiz's grading method (two queries)."""
-        if not page_ids:
+    def completed_pairs(cls, *, learner_ids: list[int], page_ids: list[int]) -> set[tuple[int, int]]:
+        """(learner, quiz) pairs where the learner passed the quiz by its grading method.
+
+        Two queries, whatever the number of learners and quizzes.
+        """
+        if not learner_ids or not page_ids:
             return set()
-        quizzes = dict(
-            cls.objects.filter(pk__in=page_ids).values_list("pk", "grading_method")
-        )
-        marks = dict(cls.objects.filter(pk__in=page_ids).values_list("pk", "pass_mark"))
-        percents: dict[int, list[float]] = {}
-        for quiz_id, value in (
+        settings = {
+            pk: (method, float(mark))
+            for pk, method, mark in cls.objects.filter(pk__in=page_ids).values_list(
+                "pk", "grading_method", "pass_mark"
+            )
+        }
+        percents: dict[tuple[int, int], list[float]] = {}
+        for learner_id, quiz_id, value in (
             Attempt.objects.finalised()
-            .filter(learner=learner, quiz_id__in=page_ids)
+            .filter(learner_id__in=learner_ids, quiz_id__in=page_ids)
             .order_by("number")
-            .values_list("quiz_id", "percent")
+            .values_list("learner_id", "quiz_id", "percent")
         ):
-            percents.setdefault(quiz_id, []).append(value)
+            percents.setdefault((learner_id, quiz_id), []).append(value)
         return {
-            quiz_id
-            for quiz_id, method in quizzes.items()
+            pair
+            for pair, values in percents.items()
             if grading.passed(
-                grade=grading.aggregate(percents=percents.get(quiz_id, []), method=method),
-                pass_mark=float(marks[quiz_id]),
+                grade=grading.aggregate(percents=values, method=settings[pair[1]][0]),
+                pass_mark=settings[pair[1]][1],
             )
         }
 
