@@ -13,6 +13,7 @@ TRAINER_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
+    "wagtail_localize.submit_translation",  # translate their courses from French to Arabic
     # Question banks (trainers see their own courses' only: courses/quizzes/wagtail_hooks.py).
     "quizzes.add_question",
     "quizzes.change_question",
