@@ -47,18 +47,18 @@ def site(db):
     return ensure_catalogue()
 
 
-@pytest.fixture
-def postgres_only(request):
-    """A transactional database on PostgreSQL, for races with real threads.
+def pytest_runtest_setup(item):
+    """Skip PostgreSQL-only tests before any database fixture runs (no flush for nothing)."""
+    if "postgres_only" in getattr(item, "fixturenames", ()):
+        require_or_skip(
+            settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+            "needs PostgreSQL (set DATABASE_URL=postgres://...)",
+        )
 
-    Checked before the transactional database is set up, so that a skip on SQLite does
-    not flush the shared test database for nothing.
-    """
-    require_or_skip(
-        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
-        "needs PostgreSQL (set DATABASE_URL=postgres://...)",
-    )
-    request.getfixturevalue("transactional_db")
+
+@pytest.fixture
+def postgres_only(transactional_db):
+    """A transactional database on PostgreSQL, for races with real threads."""
 
 
 @pytest.fixture(autouse=True)

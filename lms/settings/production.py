@@ -12,6 +12,7 @@ _missing = [
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "EMAIL_HOST": SMTP_HOST,
+        "CERTIFICATE_SIGNING_KEY": CERTIFICATE_SIGNING_KEY,
         "BASE_URL": BASE_URL if ENV.get("BASE_URL") else "",
     }.items()
     if not value

@@ -8,7 +8,17 @@ import sys
 
 from django.conf import settings
 
-REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "BASE_URL"]
+from certificates.signing import generate_private_key_pem
+
+REQUIRED = [
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_HOST",
+    "BASE_URL",
+    "CERTIFICATE_SIGNING_KEY",
+]
 
 
 def production_env(tmp_path, **values) -> dict[str, str]:
@@ -28,6 +38,7 @@ def complete_env(tmp_path) -> dict[str, str]:
         REDIS_URL="redis://127.0.0.1:6379/0",
         EMAIL_HOST="smtp.ensa.ma",
         BASE_URL="https://formation.ensa.ma",
+        CERTIFICATE_SIGNING_KEY=generate_private_key_pem(),
     )
 
 

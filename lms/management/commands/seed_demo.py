@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from certificates.demo import seed_demo_certificate_template
 from content.library.demo import seed_demo_library
 from courses.demo import build_demo
 from courses.quizzes.demo import seed_demo_quiz
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         seed_demo_library()
         result = build_demo(stdout=self.stdout)
         seed_demo_quiz(course=result.course)
+        seed_demo_certificate_template()
         base = settings.BASE_URL
         lines = [
             "",

@@ -1,0 +1,1 @@
+"""Benchmarks, run on demand with `python -m bench` (never part of the test suite)."""

@@ -1,0 +1,469 @@
+"""Certificate templates (versioned) and the register of issued certificates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, PreviewableMixin
+
+from .data import CertificateData, Signatory, TemplateFacts, decode_images, encode_value
+from .samples import DEFAULT_WORDING
+
+WORDING_FIELDS = tuple(DEFAULT_WORDING)
+WORDING_LABELS = {
+    "institution_fr": _("institution (French)"),
+    "institution_ar": _("institution (Arabic)"),
+    "heading_fr": _("heading (French)"),
+    "heading_ar": _("heading (Arabic)"),
+    "attests_fr": _("attestation sentence (French)"),
+    "attests_ar": _("attestation sentence (Arabic)"),
+    "followed_fr": _("'has followed' sentence (French)"),
+    "followed_ar": _("'has followed' sentence (Arabic)"),
+    "duration_fr": _("duration line (French), {hours} is replaced"),
+    "duration_ar": _("duration line (Arabic), {hours} is replaced"),
+    "completed_fr": _("completion line (French), {date} is replaced"),
+    "completed_ar": _("completion line (Arabic), {date} is replaced"),
+    "grade_fr": _("grade line (French), {grade} is replaced"),
+    "grade_ar": _("grade line (Arabic), {grade} is replaced"),
+    "place_fr": _("place (French)"),
+    "place_ar": _("place (Arabic)"),
+    "done_at_fr": _("place and date line (French), {place} and {date} are replaced"),
+    "done_at_ar": _("place and date line (Arabic), {place} and {date} are replaced"),
+    "serial_label_fr": _("serial number label (French)"),
+    "serial_label_ar": _("serial number label (Arabic)"),
+    "verify_label_fr": _("verification line (French)"),
+    "verify_label_ar": _("verification line (Arabic)"),
+}
+
+
+def _image_bytes(image) -> bytes | None:
+    if image is None:
+        return None
+    try:
+        with image.open_file() as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
+
+
+class CertificateTemplateQuerySet(models.QuerySet):
+    def for_course(self, course):
+        """The template listing `course`, else the default one, else the latest."""
+        return (
+            self.filter(Q(courses=course) | Q(is_default=True))
+            .annotate(listed=models.Count("courses", filter=Q(courses=course)))
+            .order_by("-listed", "-is_default", "-pk")
+            .first()
+        ) or self.order_by("-pk").first()
+
+
+class CertificateTemplate(PreviewableMixin, ClusterableModel):
+    """The wording and look of certificates. Editing it makes a new version for later
+    certificates; issued ones keep the version they were made with."""
+
+    name = models.CharField(_("name"), max_length=200)
+    is_default = models.BooleanField(
+        _("default template"),
+        default=False,
+        help_text=_("Used for courses that no template lists."),
+    )
+    courses = ParentalManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("courses"),
+        blank=True,
+        related_name="certificate_templates",
+        help_text=_("Courses whose certificates use this template."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    for _field in WORDING_FIELDS:
+        locals()[_field] = models.CharField(
+            WORDING_LABELS[_field], max_length=300, default=DEFAULT_WORDING[_field]
+        )
+    del _field
+
+    objects = CertificateTemplateQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("is_default")]),
+        FieldPanel("courses"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel(f"{base}_fr"), FieldPanel(f"{base}_ar")])
+             for base in dict.fromkeys(f[:-3] for f in WORDING_FIELDS)],
+            heading=_("Wording"),
+        ),
+        InlinePanel("signatories", label=_("Signatories"), max_num=3),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate template")
+        verbose_name_plural = _("certificate templates")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=Q(is_default=True),
+                name="one_default_certificate_template",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        others = CertificateTemplate.objects.filter(is_default=True).exclude(pk=self.pk)
+        if self.is_default and others.exists():
+            raise ValidationError(
+                {"is_default": _("Another template is the default one: untick it there first.")}
+            )
+
+    def facts(self, version: int = 0) -> TemplateFacts:
+        return TemplateFacts(
+            version=version,
+            name=self.name,
+            signatories=tuple(
+                Signatory(
+                    name_fr=s.name_fr,
+                    name_ar=s.name_ar,
+                    title_fr=s.title_fr,
+                    title_ar=s.title_ar,
+                    signature_png=_image_bytes(s.signature),
+                )
+                for s in self.signatories.all()[:3]
+            ),
+            logo_png=_image_bytes(self.logo),
+            **{name: getattr(self, name) for name in WORDING_FIELDS},
+        )
+
+    def serve_preview(self, request, mode_name):
+        from .pdf import render_certificate
+        from .samples import sample_certificate_data
+
+        pdf = render_certificate(sample_certificate_data(template=self.facts()))
+        return HttpResponse(pdf, content_type="application/pdf")
+
+
+class TemplateSignatory(Orderable):
+    template = ParentalKey(CertificateTemplate, related_name="signatories", on_delete=models.CASCADE)
+    name_fr = models.CharField(_("name (Latin script)"), max_length=200)
+    name_ar = models.CharField(_("name (Arabic script)"), max_length=200)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=200)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("signature image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name_fr"), FieldPanel("name_ar")]),
+        FieldRowPanel([FieldPanel("title_fr"), FieldPanel("title_ar")]),
+        FieldPanel("signature"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+
+class TemplateVersion(models.Model):
+    """A frozen copy of a template (wording, signatories, images) as certificates used it."""
+
+    # Records, not content: keeping them out of Wagtail's reference index saves queries per save.
+    wagtail_reference_index_ignore = True
+
+    template = models.ForeignKey(
+        CertificateTemplate,
+        verbose_name=_("template"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    facts = models.JSONField(_("facts"))
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("template version")
+        verbose_name_plural = _("template versions")
+        ordering = ["template", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "number"], name="unique_template_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facts.get('name', '')} v{self.number}"
+
+    @staticmethod
+    def fingerprint_of(facts: TemplateFacts) -> tuple[dict, str]:
+        encoded = encode_value(facts.__dict__ | {"signatories": [s.__dict__ for s in facts.signatories]})
+        encoded["version"] = 0
+        digest = hashlib.sha256(
+            json.dumps(encoded, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        return encoded, digest
+
+    def as_facts(self) -> TemplateFacts:
+        values = dict(self.facts)
+        values["version"] = self.number
+        values["signatories"] = tuple(
+            Signatory(**decode_images(s)) for s in values.get("signatories", ())
+        )
+        return TemplateFacts(**decode_images(values))
+
+
+class SerialCounter(models.Model):
+    """The last serial number given in a year; its row is locked while a serial is taken."""
+
+    # Records, not content: keeping them out of Wagtail's reference index saves queries per save.
+    wagtail_reference_index_ignore = True
+
+    year = models.PositiveIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("serial counter")
+        verbose_name_plural = _("serial counters")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class CertificateStatus(models.TextChoices):
+    ISSUED = "issued", _("Valid")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(status=CertificateStatus.ISSUED)
+
+    def of_learner(self, learner):
+        return self.filter(learner=learner)
+
+
+def new_verification_code() -> str:
+    """192 random bits, URL-safe."""
+    return secrets.token_urlsafe(24)
+
+
+def certificate_upload_to(instance: Certificate, filename: str) -> str:
+    return f"certificates/{instance.serial[5:9]}/{instance.serial}-{secrets.token_hex(8)}.pdf"
+
+
+class Certificate(models.Model):
+    """One entry of the register. What it certifies lives in `snapshot`; the foreign keys
+    only help to find it and never delete it."""
+
+    # Records, not content: keeping them out of Wagtail's reference index saves queries per save.
+    wagtail_reference_index_ignore = True
+
+    serial = models.CharField(_("serial number"), max_length=20, unique=True)
+    verification_code = models.CharField(
+        _("verification code"), max_length=64, unique=True, default=new_verification_code
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    template_version = models.ForeignKey(
+        TemplateVersion,
+        verbose_name=_("template version"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    learner_name_latin = models.CharField(_("name (Latin script)"), max_length=200, blank=True)
+    learner_name_arabic = models.CharField(_("name (Arabic script)"), max_length=200, blank=True)
+    snapshot = models.JSONField(_("what the certificate states"))
+    signed_payload = models.TextField(_("signed payload"))
+    pdf = models.FileField(_("PDF file"), upload_to=certificate_upload_to, max_length=200)
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CertificateStatus.choices,
+        default=CertificateStatus.ISSUED,
+        db_index=True,
+    )
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-serial"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"],
+                condition=Q(status="issued"),
+                name="one_valid_certificate_per_learner_and_course",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.serial
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == CertificateStatus.ISSUED
+
+    @property
+    def data(self) -> CertificateData:
+        return CertificateData.from_snapshot(self.snapshot)
+
+    def get_verify_url(self) -> str:
+        return verify_url(self.verification_code)
+
+    def revoke(self, *, reason: str, by) -> bool:
+        """Mark revoked with reason, author and time; return False if it was not valid."""
+        if self.status != CertificateStatus.ISSUED:
+            return False
+        self.status = CertificateStatus.REVOKED
+        self.revoked_at = timezone.now()
+        self.revoked_by = by
+        self.revoked_reason = reason
+        self.save(update_fields=["status", "revoked_at", "revoked_by", "revoked_reason"])
+        return True
+
+    def supersede(self, *, by_certificate: Certificate | None = None) -> None:
+        self.status = CertificateStatus.SUPERSEDED
+        self.superseded_by = by_certificate
+        self.save(update_fields=["status", "superseded_by"])
+
+
+def verify_url(code: str) -> str:
+    """The absolute URL of the public verification page, in the default language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("certificates:verify", kwargs={"code": code})
+    return f"{settings.BASE_URL}{path}"
+
+
+class BulkIssueStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    FAILED = "failed", _("Failed")
+
+
+class BulkIssueRun(models.Model):
+    """One bulk issue for a course or a cohort, with its progress and who was skipped why."""
+
+    # Records, not content: keeping them out of Wagtail's reference index saves queries per save.
+    wagtail_reference_index_ignore = True
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=BulkIssueStatus.choices, default=BulkIssueStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(_("learners"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    issued = models.PositiveIntegerField(_("issued"), default=0)
+    already_issued = models.PositiveIntegerField(_("already had one"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    skipped_details = models.JSONField(_("who was skipped and why"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk issue")
+        verbose_name_plural = _("bulk issues")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.course} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 100

@@ -1,0 +1,18 @@
+import pytest
+
+from courses.setup import ensure_catalogue
+from lms.accounts.services import ensure_roles
+from tests.conftest import seed_migration_data
+
+
+@pytest.fixture
+def restore_seed_after_flush(django_db_setup, django_db_blocker):
+    """Transactional tests end by flushing the database, seeded rows included (organisations,
+    the site tree). Ask for this fixture before `postgres_only` so that its teardown runs
+    after the flush and puts them back for the tests that follow. (Do not also ask for `db`
+    or `site`: that would wrap the test in a transaction the threads cannot see into.)"""
+    yield
+    with django_db_blocker.unblock():
+        seed_migration_data()
+        ensure_roles()
+        ensure_catalogue()

@@ -1,0 +1,174 @@
+"""The register and its actions in the Wagtail admin, for ENSA administrators only."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from certificates.models import BulkIssueRun, Certificate, CertificateStatus, CertificateTemplate
+from courses import services as course_services
+from tests.factories.certificates import complete_course, issued_certificate
+from tests.factories.courses import build_course
+from tests.factories.users import administrator, learner, trainer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(administrator())
+    return client
+
+
+def test_administrators_search_and_filter_the_register(admin_client, site):
+    first = issued_certificate()
+    second = issued_certificate()
+    url = reverse("certificate_register:index")
+    page = admin_client.get(url, {"q": first.serial}).content.decode()
+    assert first.serial in page and second.serial not in page
+    second.revoke(reason="Erreur", by=None)
+    page = admin_client.get(url, {"status": "revoked"}).content.decode()
+    assert second.serial in page and first.serial not in page
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_the_register_exports(admin_client, site, export_format):
+    certificate = issued_certificate()
+    response = admin_client.get(reverse("certificate_register:index"), {"export": export_format})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "csv":
+        assert certificate.serial in content.decode()
+    else:
+        from io import BytesIO
+
+        from openpyxl import load_workbook
+
+        rows = list(load_workbook(BytesIO(content)).active.iter_rows(values_only=True))
+        assert any(certificate.serial in row for row in rows)
+
+
+def test_trainers_and_learners_do_not_see_the_register(client, site):
+    issued_certificate()
+    for person in (trainer(), learner()):
+        client.force_login(person)
+        response = client.get(reverse("certificate_register:index"))
+        assert response.status_code in {302, 403}
+        assert client.get(reverse("certificate_actions:bulk")).status_code in {302, 403}
+
+
+def test_revoke_from_the_admin_with_a_reason(admin_client, site):
+    certificate = issued_certificate()
+    url = reverse("certificate_actions:revoke", args=[certificate.pk])
+    assert admin_client.get(url).status_code == 200
+    admin_client.post(url, {"reason": "Plagiat"})
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED
+    assert certificate.revoked_reason == "Plagiat"
+
+
+def test_reissue_from_the_admin(admin_client, site):
+    certificate = issued_certificate()
+    response = admin_client.post(reverse("certificate_actions:reissue", args=[certificate.pk]), {"reason": "Nom"})
+    new = Certificate.objects.valid().get()
+    assert response["Location"] == reverse("certificate_register:inspect", args=[new.pk])
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.SUPERSEDED
+
+
+def test_issue_for_one_learner_shows_why_they_are_not_eligible(admin_client, site):
+    tree = build_course(modules=1, lessons_per_module=2)
+    enrolment = course_services.enrol(learner=learner(), course=tree.course)
+    url = reverse("certificate_actions:issue")
+    page = admin_client.get(url, {"enrolment": enrolment.pk}).content.decode()
+    assert 'data-eligible="no"' in page
+    assert "0" in page and "2" in page
+    response = admin_client.post(url, {"enrolment": enrolment.pk})
+    assert response.status_code == 200
+    assert not Certificate.objects.exists()
+    for lesson in tree.lessons:
+        course_services.complete_lesson(learner=enrolment.learner, lesson=lesson)
+    response = admin_client.post(url, {"enrolment": enrolment.pk})
+    certificate = Certificate.objects.get()
+    assert response["Location"] == reverse("certificate_register:inspect", args=[certificate.pk])
+    assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_bulk_issue_records_progress_and_who_was_skipped(admin_client, site, django_capture_on_commit_callbacks):
+    tree = build_course(modules=1, lessons_per_module=2)
+    done = [complete_course(tree) for _ in range(3)]
+    stuck = course_services.enrol(learner=learner(full_name_latin="Omar Tazi"), course=tree.course)
+    issued_before = Certificate.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("certificate_actions:bulk"), {"course": tree.course.pk})
+    run = BulkIssueRun.objects.get()
+    assert response["Location"] == reverse("certificate_bulk_issues:inspect", args=[run.pk])
+    assert (run.status, run.total, run.processed, run.issued, run.skipped) == ("finished", 4, 4, 3, 1)
+    assert run.skipped_details[0]["learner_id"] == stuck.learner_id
+    assert Certificate.objects.count() == issued_before + 3
+    assert {c.learner_id for c in Certificate.objects.filter(course=tree.course)} == {e.learner_id for e in done}
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Omar Tazi" in page
+
+
+def test_bulk_issue_twice_issues_nothing_new(site, django_capture_on_commit_callbacks):
+    from certificates import services
+
+    tree = build_course(modules=1, lessons_per_module=1)
+    complete_course(tree)
+    admin = administrator()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bulk_issue(course=tree.course, issued_by=admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.bulk_issue(course=tree.course, issued_by=admin)
+    second.refresh_from_db()
+    assert (second.issued, second.already_issued) == (0, 1)
+
+
+def test_deleting_a_course_with_certificates_is_refused_with_a_message(admin_client, site):
+    from courses.models import Enrolment
+
+    certificate = issued_certificate()
+    course = certificate.course
+    Enrolment.objects.filter(course=course).delete()  # only the certificate holds the course now
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]), follow=True)
+    page = response.content.decode()
+    assert "certificates were issued for its course" in page or "ont été délivrées" in page
+    course.refresh_from_db()
+    assert Certificate.objects.filter(course=course).exists()
+
+
+def test_template_preview_renders_a_pdf_with_the_template_wording(site):
+    template = CertificateTemplate.objects.create(name="Test", heading_fr="Certificat spécial")
+    request = RequestFactory().get("/")
+    response = template.serve_preview(request, "")
+    assert response["Content-Type"] == "application/pdf"
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    assert "Certificat spécial" in PdfReader(BytesIO(response.content)).pages[0].extract_text()
+
+
+def test_administrators_open_the_template_editor(admin_client, site):
+    template = CertificateTemplate.objects.create(name="Modèle")
+    url = reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk])
+    assert admin_client.get(url).status_code == 200
+
+
+def test_editing_a_template_in_the_admin_creates_a_new_version(admin_client, site):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from certificates.models import WORDING_FIELDS
+
+    template = CertificateTemplate.objects.create(name="Modèle")
+    wording = {name: getattr(template, name) for name in WORDING_FIELDS}
+    url = reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk])
+    for heading in ("Attestation", "Certificat"):
+        data = nested_form_data(
+            {"name": "Modèle", **wording, "heading_fr": heading, "signatories": inline_formset([])}
+        )
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    versions = list(template.versions.order_by("number"))
+    assert [v.number for v in versions] == [1, 2]
+    assert [v.as_facts().heading_fr for v in versions] == ["Attestation", "Certificat"]

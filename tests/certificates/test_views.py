@@ -1,0 +1,168 @@
+"""Public verification, "My certificates" and downloads, over HTTP."""
+
+import hashlib
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from certificates import services, signing
+from certificates.views import VERIFY_LIMIT
+from tests.factories.certificates import issued_certificate
+from tests.factories.courses import build_course
+from tests.factories.users import PASSWORD, administrator, learner, trainer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _url(name, language="fr", **kwargs):
+    with translation.override(language):
+        return reverse(f"certificates:{name}", kwargs=kwargs)
+
+
+def _login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_verification_page_shows_the_facts_and_status_without_other_personal_data(client, site):
+    certificate = issued_certificate()
+    response = client.get(_url("verify", code=certificate.verification_code))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-status="issued"' in page
+    for fact in (
+        certificate.serial,
+        certificate.learner_name_latin,
+        certificate.learner_name_arabic,
+        certificate.snapshot["course_title_ar"],
+        certificate.pdf_sha256,
+    ):
+        assert fact in page
+    assert certificate.learner.email not in page
+    assert certificate.learner.job_title not in page
+
+
+def test_the_qr_url_opens_the_verification_page(client, site):
+    certificate = issued_certificate()
+    url = certificate.get_verify_url()
+    assert url.startswith("http://testserver/fr/verify/")
+    assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+
+def test_verification_page_is_translated_into_arabic(client, site):
+    certificate = issued_certificate()
+    response = client.get(_url("verify", language="ar", code=certificate.verification_code))
+    assert response.status_code == 200
+    assert 'lang="ar"' in response.content.decode()
+
+
+def test_a_revoked_certificate_page_still_resolves_and_says_revoked(client, site):
+    certificate = issued_certificate()
+    services.revoke_certificate(certificate=certificate, reason="Erreur", revoked_by=administrator())
+    response = client.get(_url("verify", code=certificate.verification_code))
+    assert response.status_code == 200
+    assert 'data-status="revoked"' in response.content.decode()
+
+
+def test_a_superseded_certificate_page_names_its_replacement(client, site):
+    certificate = issued_certificate()
+    new = services.reissue_certificate(certificate=certificate, issued_by=administrator())
+    page = client.get(_url("verify", code=certificate.verification_code)).content.decode()
+    assert 'data-status="superseded"' in page
+    assert new.serial in page
+
+
+def test_an_unknown_code_is_not_found(client, site):
+    assert client.get(_url("verify", code="nope")).status_code == 404
+
+
+def test_the_form_finds_a_certificate_by_serial_and_code_only_together(client, site):
+    certificate = issued_certificate()
+    found = client.get(
+        _url("verify_form"), {"serial": certificate.serial, "code": certificate.verification_code}
+    )
+    assert found.status_code == 302
+    assert found["Location"] == _url("verify", code=certificate.verification_code)
+    wrong = client.get(_url("verify_form"), {"serial": certificate.serial, "code": "guess"})
+    assert wrong.status_code == 200
+    assert "errorlist nonfield" in wrong.content.decode()
+
+
+def test_an_uploaded_pdf_is_compared_with_the_register(client, site):
+    certificate = issued_certificate()
+    pdf = certificate.pdf.open("rb").read()
+    url = _url("verify", code=certificate.verification_code)
+    same = client.post(url, {"pdf": SimpleUploadedFile("c.pdf", pdf, "application/pdf")})
+    assert 'data-comparison="match"' in same.content.decode()
+    edited = client.post(url, {"pdf": SimpleUploadedFile("c.pdf", pdf + b"\n% edited", "application/pdf")})
+    page = edited.content.decode()
+    assert 'data-comparison="mismatch"' in page
+    assert hashlib.sha256(pdf + b"\n% edited").hexdigest() in page
+
+
+def test_verification_is_rate_limited_per_address(client, site):
+    url = _url("verify", code="unknown")
+    statuses = [client.get(url).status_code for _ in range(VERIFY_LIMIT + 1)]
+    assert statuses[:VERIFY_LIMIT] == [404] * VERIFY_LIMIT
+    assert statuses[-1] == 429
+    other = client.get(url, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 404
+
+
+def test_the_public_key_is_published_and_verifies_issued_payloads(client, site):
+    certificate = issued_certificate()
+    response = client.get(_url("public_key"))
+    assert response.status_code == 200
+    key = signing.load_public_key(response.content)
+    assert signing.verify(certificate.signed_payload, key).serial == certificate.serial
+
+
+def test_my_certificates_lists_only_mine(client, site):
+    mine = issued_certificate()
+    other = issued_certificate()
+    page = _login(client, mine.learner).get(_url("mine")).content.decode()
+    assert mine.serial in page
+    assert other.serial not in page
+
+
+def test_the_owner_downloads_the_pdf(client, site):
+    certificate = issued_certificate()
+    response = _login(client, certificate.learner).get(_url("download", serial=certificate.serial))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == certificate.pdf_sha256
+
+
+def test_an_administrator_and_a_trainer_of_the_course_may_download(client, site):
+    teacher = trainer()
+    from tests.factories.certificates import complete_course
+
+    tree = build_course(modules=1, lessons_per_module=1, trainers=[teacher])
+    certificate = services.issue_certificate(enrolment=complete_course(tree), issued_by=administrator())
+    url = _url("download", serial=certificate.serial)
+    assert _login(client, teacher).get(url).status_code == 200
+    assert _login(client, administrator()).get(url).status_code == 200
+
+
+def test_other_people_may_not_download(client, site):
+    certificate = issued_certificate()
+    url = _url("download", serial=certificate.serial)
+    assert client.get(url).status_code == 302  # to the login page
+    assert _login(client, learner()).get(url).status_code == 404
+    assert _login(client, trainer()).get(url).status_code == 404
+
+
+def test_login_with_password_reaches_my_certificates(client, site):
+    certificate = issued_certificate()
+    assert client.login(email=certificate.learner.email, password=PASSWORD)
+    assert client.get(_url("mine")).status_code == 200

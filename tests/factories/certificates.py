@@ -1,0 +1,41 @@
+"""Certificates for tests: a learner who completed a course, and what ENSA issued them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from certificates import services
+from certificates.models import Certificate
+from courses import services as course_services
+from courses.models import Enrolment
+from tests.factories.courses import CourseTree, build_course
+from tests.factories.users import administrator, learner
+
+
+@dataclass
+class Completed:
+    tree: CourseTree
+    enrolment: Enrolment
+    learner: object
+
+
+def complete_course(tree: CourseTree, person=None) -> Enrolment:
+    """Enrol `person` (a new learner by default) and complete every lesson of `tree`."""
+    person = person or learner()
+    enrolment = course_services.enrol(learner=person, course=tree.course)
+    for lesson in tree.lessons:
+        course_services.complete_lesson(learner=person, lesson=lesson)
+    enrolment.refresh_from_db()
+    return enrolment
+
+
+def completed_enrolment(*, arabic: bool = True, person=None, **course_fields) -> Completed:
+    course_fields.setdefault("title", "Intégrer la migration dans le PAC")
+    tree = build_course(modules=1, lessons_per_module=2, arabic=arabic, **course_fields)
+    enrolment = complete_course(tree, person)
+    return Completed(tree=tree, enrolment=enrolment, learner=enrolment.learner)
+
+
+def issued_certificate(**kwargs) -> Certificate:
+    completed = completed_enrolment(**kwargs)
+    return services.issue_certificate(enrolment=completed.enrolment, issued_by=administrator())
