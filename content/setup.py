@@ -76,3 +76,21 @@ def ensure_site_structure() -> SiteStructure:
         home, locales["ar"], title=HOME_TITLES["ar"], introduction=HOME_INTRODUCTIONS["ar"]
     )
     return SiteStructure(locales=locales, homes={"fr": home, "ar": home_ar})
+
+
+def ensure_section(
+    model: type[Page], *, slug: str, fields: dict[str, dict], structure: SiteStructure | None = None
+) -> dict[str, Page]:
+    """A section page (`model`) below the home page, published in fr with its ar translation.
+
+    `fields` maps a language code to the page's fields in that language. Idempotent.
+    """
+    with transaction.atomic():
+        structure = structure or ensure_site_structure()
+        home = structure.homes["fr"]
+        section = model.objects.child_of(home).first()
+        if section is None:
+            section = home.add_child(instance=model(slug=slug, locale=home.locale, **fields["fr"]))
+            section.save_revision().publish()
+        translation = ensure_translation(section, structure.locales["ar"], **fields["ar"])
+        return {"fr": section, "ar": translation.specific}

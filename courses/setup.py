@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from content.setup import SiteStructure, ensure_site_structure, ensure_translation
+from content.setup import SiteStructure, ensure_section
 
 from .models import CatalogPage
 from .services import grant_catalogue_permissions
@@ -25,15 +25,8 @@ CATALOGUE = {
 
 @transaction.atomic
 def ensure_catalogue(structure: SiteStructure | None = None) -> dict[str, CatalogPage]:
-    structure = structure or ensure_site_structure()
-    home = structure.homes["fr"]
-    catalog = CatalogPage.objects.child_of(home).first()
-    if catalog is None:
-        catalog = home.add_child(
-            instance=CatalogPage(slug="formations", locale=home.locale, **CATALOGUE["fr"])
-        )
-        catalog.save_revision().publish()
-    catalog_ar = ensure_translation(catalog, structure.locales["ar"], **CATALOGUE["ar"])
-    grant_catalogue_permissions(catalog=catalog)
-    grant_catalogue_permissions(catalog=catalog_ar)
-    return {"fr": catalog, "ar": catalog_ar}
+    """The catalogue at /fr/formations/ and /ar/formations/, open to trainers' authoring."""
+    catalogues = ensure_section(CatalogPage, slug="formations", fields=CATALOGUE, structure=structure)
+    for catalog in catalogues.values():
+        grant_catalogue_permissions(catalog=catalog)
+    return catalogues

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-
-from content.setup import SiteStructure, ensure_site_structure, ensure_translation
+from content.setup import SiteStructure, ensure_section
 
 from .models import LibraryIndexPage
 
@@ -22,16 +20,6 @@ LIBRARY = {
 }
 
 
-@transaction.atomic
 def ensure_library(structure: SiteStructure | None = None) -> dict[str, LibraryIndexPage]:
     """The library at /fr/library/ and /ar/library/."""
-    structure = structure or ensure_site_structure()
-    home = structure.homes["fr"]
-    library = LibraryIndexPage.objects.child_of(home).first()
-    if library is None:
-        library = home.add_child(
-            instance=LibraryIndexPage(slug="library", locale=home.locale, **LIBRARY["fr"])
-        )
-        library.save_revision().publish()
-    library_ar = ensure_translation(library, structure.locales["ar"], **LIBRARY["ar"])
-    return {"fr": library, "ar": library_ar.specific}
+    return ensure_section(LibraryIndexPage, slug="library", fields=LIBRARY, structure=structure)
