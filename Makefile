@@ -4,8 +4,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); 0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 
-.PHONY: run test venv migrate seed lint messages bench clean
+.PHONY: run test check venv migrate seed lint messages bench clean
 
 $(STAMP): pyproject.toml
 	@python=$$(scripts/find-python) || exit 1; \
@@ -26,13 +28,17 @@ run: seed
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) runserver 127.0.0.1:8000
 
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+# What CI checks besides the tests: lint, and no model change without its migration.
+check: lint
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(MANAGE) makemigrations --check --dry-run
+
 messages: $(STAMP)
-	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) makemessages -l fr -l ar --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
+	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) makemessages -l fr -l ar --no-obsolete --no-location --ignore=.venv --ignore=tests --ignore=bench
 	DJANGO_SETTINGS_MODULE=lms.settings.dev $(MANAGE) compilemessages --ignore=.venv
 
 bench: $(STAMP)
