@@ -34,11 +34,23 @@ def seed_migration_data() -> None:
     import_module("lms.accounts.migrations.0002_seed_organisations").seed(apps, None)
 
 
+def restore_seed() -> None:
+    """Everything the suite expects to find: seeded rows, roles and the site tree.
+
+    Transactional tests (live server, races) end with a flush; pytest-django runs them after
+    the others, and whoever runs after them calls this. Idempotent.
+    """
+    from lms.accounts.services import ensure_roles
+
+    seed_migration_data()
+    ensure_roles()
+    ensure_catalogue()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        seed_migration_data()
-        ensure_catalogue()
+        restore_seed()
 
 
 @pytest.fixture

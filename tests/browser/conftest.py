@@ -16,9 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from courses.setup import ensure_catalogue
-from lms.accounts.services import ensure_roles
-from tests.conftest import require_or_skip, seed_migration_data
+from tests.conftest import require_or_skip, restore_seed
 
 try:
     from playwright.sync_api import sync_playwright
@@ -55,17 +53,13 @@ def _restore_seed_after_the_last_flush(django_db_setup, django_db_blocker) -> It
     and the site tree again."""
     yield
     with django_db_blocker.unblock():
-        seed_migration_data()
-        ensure_roles()
-        ensure_catalogue()
+        restore_seed()
 
 
 @pytest.fixture
 def seeded(live_server) -> None:
     """What migrations and the session set-up provide, rebuilt after the previous flush."""
-    seed_migration_data()
-    ensure_roles()
-    ensure_catalogue()
+    restore_seed()
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,11 @@ from allauth.account.models import EmailAddress
 from certificates.demo import seed_demo_certificate_template
 from certificates.models import Certificate
 from courses import services
-from courses.setup import ensure_catalogue
-from tests.browser.test_learner_journey import assert_language, fill_labelled, submit
 from tests.certificates.pdftools import qr_codes
-from tests.conftest import seed_migration_data
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, administrator, learner
+
+from .helpers import assert_language, fill_labelled, submit
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +35,8 @@ def sign_in(tab, email: str, language: str = "fr") -> None:
 
 
 def test_issued_certificate_verifies_from_its_qr_code_until_it_is_revoked(
-    make_tab, artifacts_dir, tmp_path
+    make_tab, seeded, artifacts_dir, tmp_path
 ):
-    ensure_catalogue()
-    seed_migration_data()
     seed_demo_certificate_template()
     tree = build_course(modules=1, lessons_per_module=2)
     person = verified(learner())

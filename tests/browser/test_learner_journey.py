@@ -17,39 +17,11 @@ from lms.accounts.models import Organisation, User
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD
 
+from .helpers import assert_language, fill_labelled, submit
+
 pytestmark = pytest.mark.browser
 
-DIRECTIONS = {"fr": "ltr", "ar": "rtl"}
 CONFIRMATION_LINK = re.compile(r"https?://\S+/accounts/confirm-email/\S+?/(?=\s|$)", re.M)
-
-
-def assert_language(tab, language: str) -> None:
-    html = tab.page.locator("html")
-    assert html.get_attribute("lang") == language
-    assert html.get_attribute("dir") == DIRECTIONS[language]
-
-
-def fill_labelled(page, name: str, value: str) -> None:
-    """Fill the field called `name` through its accessible label (fails if unlabelled)."""
-    field = page.locator(f'form [name="{name}"]')
-    field_id = field.get_attribute("id")
-    assert field_id, f"field {name} has no id for a label to point at"
-    label = page.locator(f'label[for="{field_id}"]').inner_text().strip()
-    assert label, f"field {name} has no label"
-    labelled = page.get_by_label(label, exact=True)
-    assert labelled.get_attribute("name") == name
-    if labelled.evaluate("el => el.tagName") == "SELECT":
-        labelled.select_option(value)
-    else:
-        labelled.fill(value)
-
-
-def submit(page, action_part: str) -> None:
-    """Press the submit button of the form whose action contains `action_part`."""
-    with page.expect_navigation() as navigation:
-        page.locator(f'form[action*="{action_part}"] button[type="submit"]').first.click()
-    response = navigation.value
-    assert response is not None and response.ok, f"POST {action_part}: {response.status}"
 
 
 def confirmation_link(address: str) -> str:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from content.library.demo import seed_demo_library
-from courses.setup import ensure_catalogue
-from tests.browser.test_learner_journey import assert_language
-from tests.conftest import seed_migration_data
+
+from .helpers import assert_language
 
 pytestmark = pytest.mark.browser
 
@@ -19,9 +18,7 @@ SEARCHES = {
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_visitor_searches_the_library_and_downloads_a_handbook(make_tab, language):
-    ensure_catalogue()
-    seed_migration_data()
+def test_visitor_searches_the_library_and_downloads_a_handbook(make_tab, seeded, language):
     seed_demo_library()
     words, title = SEARCHES[language]
     tab = make_tab(f"library-{language}")

@@ -10,11 +10,10 @@ from wagtail.models import Locale
 
 from courses import services
 from courses.quizzes.demo import seed_demo_quiz
-from courses.setup import ensure_catalogue
-from tests.browser.test_learner_journey import assert_language, fill_labelled, submit
-from tests.conftest import seed_migration_data
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, learner
+
+from .helpers import assert_language, fill_labelled, submit
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +28,7 @@ def sign_in(tab, language: str, email: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_learner_takes_the_demo_quiz_and_keeps_answers_across_a_reload(make_tab, language):
-    ensure_catalogue()
-    seed_migration_data()
+def test_learner_takes_the_demo_quiz_and_keeps_answers_across_a_reload(make_tab, seeded, language):
     tree = build_course(arabic=True, modules=1, lessons_per_module=1)
     quiz = seed_demo_quiz(course=tree.course)
     if language == "ar":

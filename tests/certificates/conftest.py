@@ -1,8 +1,6 @@
 import pytest
 
-from courses.setup import ensure_catalogue
-from lms.accounts.services import ensure_roles
-from tests.conftest import seed_migration_data
+from tests.conftest import restore_seed
 
 
 @pytest.fixture
@@ -13,6 +11,4 @@ def restore_seed_after_flush(django_db_setup, django_db_blocker):
     or `site`: that would wrap the test in a transaction the threads cannot see into.)"""
     yield
     with django_db_blocker.unblock():
-        seed_migration_data()
-        ensure_roles()
-        ensure_catalogue()
+        restore_seed()

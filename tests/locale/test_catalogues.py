@@ -109,6 +109,8 @@ def test_compiled_catalogue_matches_its_source(language):
         catalogue = gettext.GNUTranslations(compiled)
     for entry in catalogue_entries(language):
         msgid, context = entry["msgid"], entry["msgctxt"]
+        if not all(entry["msgstr"].values()):
+            continue  # untranslated: reported by the test above
         if entry["plural"] is not None:
             for index, number in enumerate(PLURAL_SAMPLES[language]):
                 found = catalogue.ngettext(msgid, entry["plural"], number)
