@@ -206,7 +206,7 @@ class EnrolLearnersView(AdminPageMixin, FormView):
             try:
                 enrol(learner=learner, course=course, enrolled_by=self.request.user, cohort=cohort)
             except EnrolmentError as error:
-                refused.append(Refusal(learner=learner, reason=str(error.message)))
+                refused.append(Refusal(learner=learner, reason=error.admin_message))
             else:
                 enrolled.append(learner)
         if enrolled:

@@ -24,7 +24,18 @@ class EnrolmentError(Exception):
         NOT_PUBLISHED: _("This course is not available."),
     }
 
+    # The same refusals, worded for the administrator who enrols someone else.
+    ADMIN_MESSAGES = {
+        ALREADY_ENROLLED: _("Already enrolled in this course."),
+        FULL: _("The course is full: every place has been taken."),
+        NOT_PUBLISHED: _("The course is not published."),
+    }
+
     def __init__(self, code: str):
         self.code = code
         self.message = self.MESSAGES[code]
         super().__init__(str(self.message))
+
+    @property
+    def admin_message(self) -> str:
+        return str(self.ADMIN_MESSAGES.get(self.code, self.message))

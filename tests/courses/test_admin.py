@@ -166,7 +166,7 @@ def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_ref
     assert all(e.enrolled_by_id == admin.pk for e in enrolled)
     content = response.content.decode()
     assert already.email in content
-    assert escape(in_admin_language(EnrolmentError.MESSAGES[EnrolmentError.ALREADY_ENROLLED])) in content
+    assert escape(in_admin_language(EnrolmentError.ADMIN_MESSAGES[EnrolmentError.ALREADY_ENROLLED])) in content
 
 
 def test_administrator_enrols_every_learner_of_an_organisation(site, client):
