@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, User
 from .roles import LEARNERS
-from .services import assign_role
+from .services import assign_role, sync_admin_language
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -52,6 +52,7 @@ class SignupForm(forms.Form):
         user.organisation = self.cleaned_data["organisation"]
         user.preferred_language = self.cleaned_data["preferred_language"]
         user.save()
+        sync_admin_language(user=user)
         assign_role(user=user, role=LEARNERS)
 
 
@@ -71,3 +72,9 @@ class ProfileForm(forms.ModelForm):
             "organisation",
             "preferred_language",
         ]
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=commit)
+        if commit:
+            sync_admin_language(user=user)
+        return user

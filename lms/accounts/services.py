@@ -78,3 +78,13 @@ def assign_role(*, user, role: str) -> None:
     if role in {TRAINERS, ADMINISTRATORS} and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
+
+
+def sync_admin_language(*, user) -> None:
+    """Show the Wagtail admin in the person's preferred language (Arabic admin is right-to-left)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != user.preferred_language:
+        profile.preferred_language = user.preferred_language
+        profile.save(update_fields=["preferred_language"])
