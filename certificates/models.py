@@ -382,6 +382,16 @@ class Certificate(models.Model):
     def data(self) -> CertificateData:
         return CertificateData.from_snapshot(self.snapshot)
 
+    @property
+    def course_title(self) -> str:
+        """The course title as the certificate states it, in the active language."""
+        from django.utils.translation import get_language
+
+        data = self.snapshot
+        if (get_language() or "fr").startswith("ar"):
+            return data.get("course_title_ar") or data.get("course_title_fr", "")
+        return data.get("course_title_fr") or data.get("course_title_ar", "")
+
     def get_verify_url(self) -> str:
         return verify_url(self.verification_code)
 

@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -196,6 +198,15 @@ class CoursePage(CourseOwnedMixin, Page):
             raise ValidationError(
                 {"enrolment_closes_at": _("Enrolment must close after it opens.")}
             )
+
+    @property
+    def duration_label(self) -> str:
+        """"18 hours", "1 hour", "1,5 hours", with the plural rule of the active language."""
+        hours = self.duration_hours.normalize()
+        count = int(hours) if hours == hours.to_integral_value() else 2
+        return ngettext("%(hours)s hour", "%(hours)s hours", count) % {
+            "hours": number_format(hours)
+        }
 
     def get_context(self, request, *args, **kwargs):
         from .queries import course_outline

@@ -61,6 +61,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("parent").order_by("kind", "name_fr"),
         required=False,
+        empty_label=_("Choose your organisation"),
     )
 
     class Meta:

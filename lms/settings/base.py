@@ -182,6 +182,7 @@ ACCOUNT_RATE_LIMITS = {
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["lms.formats"]  # Arabic dates written the Moroccan way
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
