@@ -35,7 +35,14 @@ from .admin_views import (
     may_enrol_others,
     may_follow_progress,
 )
-from .models import Cohort, CourseOwnedMixin, CoursePage, Enrolment, EnrolmentStatus
+from .models import (
+    Cohort,
+    CourseOwnedMixin,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    LessonCompletion,
+)
 from .permissions import restricted_to_own_courses
 
 # --- Course pages -----------------------------------------------------------------------
@@ -89,13 +96,21 @@ def hide_other_trainers_courses(parent_page, pages, request):
     return pages if condition is None else pages.exclude(condition)
 
 
+def _holds_learner_records(page: Page) -> bool:
+    """Deleting the page would delete, or be blocked by, what learners did: enrolments,
+    completed lessons, quiz attempts."""
+    from .quizzes.models import Attempt
+
+    return (
+        Enrolment.objects.filter(course__path__startswith=page.path).exists()
+        or LessonCompletion.objects.filter(lesson__path__startswith=page.path).exists()
+        or Attempt.objects.filter(quiz__path__startswith=page.path).exists()
+    )
+
+
 def _pages_with_enrolments(pages) -> list[Page]:
-    """The pages among `pages` whose subtree holds a course with enrolments."""
-    return [
-        page
-        for page in pages
-        if Enrolment.objects.filter(course__path__startswith=page.path).exists()
-    ]
+    """The pages among `pages` whose subtree holds learners' records."""
+    return [page for page in pages if _holds_learner_records(page)]
 
 
 @hooks.register("before_delete_page")
@@ -105,8 +120,8 @@ def refuse_deleting_courses_with_enrolments(request, page):
     messages.error(
         request,
         _(
-            "“%(title)s” cannot be deleted: learners are enrolled in it. Unpublish it instead "
-            "to hide it from the catalogue."
+            "“%(title)s” cannot be deleted: learners' enrolments, completed lessons or quiz "
+            "attempts depend on it. Unpublish it instead to hide it."
         )
         % {"title": page.get_admin_display_title()},
     )
@@ -122,7 +137,10 @@ def refuse_bulk_deleting_courses_with_enrolments(request, action_type, objects, 
         return None
     messages.error(
         request,
-        _("These pages cannot be deleted because learners are enrolled in them: %(titles)s.")
+        _(
+            "These pages cannot be deleted because learners' enrolments, completed lessons or "
+            "quiz attempts depend on them: %(titles)s."
+        )
         % {"titles": ", ".join(page.get_admin_display_title() for page in blocked)},
     )
     return redirect("wagtailadmin_explore", blocked[0].get_parent().pk)

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from courses import services
 from courses.errors import EnrolmentError
-from courses.models import Cohort, CoursePage, Enrolment
+from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.reports import course_progress_report
 from lms.accounts.models import Organisation
 from tests.factories.courses import build_course
@@ -364,3 +364,16 @@ def test_trainers_see_the_progress_menu_but_not_cohorts_or_enrolments(site, clie
     assert reverse("course_progress:index") in content
     assert reverse("cohorts:index") not in content
     assert reverse("enrolments:index") not in content
+
+
+def test_deleting_a_lesson_a_learner_completed_is_refused_and_keeps_the_completion(site, client):
+    tree = build_course(modules=1, lessons_per_module=2)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    services.complete_lesson(learner=person, lesson=tree.lessons[0])
+    services.unenrol(learner=person, course=tree.course)
+    client.force_login(administrator())
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[tree.lessons[0].pk]))
+    assert response.status_code == 302
+    assert LessonPage.objects.filter(pk=tree.lessons[0].pk).exists()
+    assert LessonCompletion.objects.filter(learner=person, lesson=tree.lessons[0]).exists()
