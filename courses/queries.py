@@ -83,6 +83,10 @@ class CatalogueListing:
     language: str
     languages: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def theme_choices(self) -> list[tuple[str, str]]:
+        return [(theme.slug, theme.name) for theme in self.themes]
+
 
 @dataclass(frozen=True)
 class DashboardEntry:

@@ -47,6 +47,10 @@ class LibraryListing:
     sorts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
+    def theme_choices(self) -> list[tuple[str, str]]:
+        return [(theme.slug, theme.name) for theme in self.themes]
+
+    @property
     def summaries(self) -> list[HandbookSummary]:
         return list(self.results.object_list)
 
