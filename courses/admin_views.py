@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -17,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 
 from lms.accounts.roles import is_administrator, is_trainer
+from lms.spreadsheets import csv_response
 
 from .admin_forms import EnrolLearnersForm, default_locale_courses
 from .errors import EnrolmentError
@@ -82,15 +82,6 @@ class ProgressIndexView(AdminPageMixin, TemplateView):
         return context
 
 
-CSV_INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """A CSV cell that spreadsheet programs will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_INJECTION_PREFIXES) else text
-
-
 @dataclass(frozen=True)
 class ReportFilters:
     cohort: Cohort | None
@@ -127,48 +118,41 @@ class ProgressReportView(AdminPageMixin, TemplateView):
         return context
 
     def csv_response(self) -> HttpResponse:
-        stamp = timezone.localdate().isoformat()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="progress-{self.course.slug}-{stamp}.csv"'
-        )
-        response.write("\ufeff")  # lets spreadsheet programs read Arabic names as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(
+        header = [
+            _("Name (Latin script)"),
+            _("Name (Arabic script)"),
+            _("E-mail address"),
+            _("Organisation"),
+            _("Cohort"),
+            _("Status"),
+            _("Lessons and quizzes done"),
+            _("Required"),
+            _("Progress (%)"),
+            _("Enrolled at"),
+            _("Completed at"),
+        ]
+
+        def when(value) -> str:
+            return timezone.localtime(value).isoformat(timespec="minutes") if value else ""
+
+        rows = [
             [
-                _("Name (Latin script)"),
-                _("Name (Arabic script)"),
-                _("E-mail address"),
-                _("Organisation"),
-                _("Cohort"),
-                _("Status"),
-                _("Lessons and quizzes done"),
-                _("Required"),
-                _("Progress (%)"),
-                _("Enrolled at"),
-                _("Completed at"),
+                row.learner.full_name_latin,
+                row.learner.full_name_arabic,
+                row.learner.email,
+                str(row.learner.organisation or ""),
+                str(row.enrolment.cohort or ""),
+                row.enrolment.get_status_display(),
+                row.progress.done,
+                row.progress.required,
+                row.progress.percent,
+                when(row.enrolment.enrolled_at),
+                when(row.enrolment.completed_at),
             ]
-        )
-        for row in self.report.rows:
-            enrolment, learner = row.enrolment, row.learner
-            writer.writerow(
-                [
-                    _cell(learner.full_name_latin),
-                    _cell(learner.full_name_arabic),
-                    _cell(learner.email),
-                    _cell(learner.organisation),
-                    _cell(enrolment.cohort),
-                    _cell(enrolment.get_status_display()),
-                    row.progress.done,
-                    row.progress.required,
-                    row.progress.percent,
-                    timezone.localtime(enrolment.enrolled_at).isoformat(timespec="minutes"),
-                    timezone.localtime(enrolment.completed_at).isoformat(timespec="minutes")
-                    if enrolment.completed_at
-                    else "",
-                ]
-            )
-        return response
+            for row in self.report.rows
+        ]
+        stamp = timezone.localdate().isoformat()
+        return csv_response([header, *rows], filename=f"progress-{self.course.slug}-{stamp}.csv")
 
 
 @dataclass(frozen=True)

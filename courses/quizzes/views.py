@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -16,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import canonical_page
+from lms.spreadsheets import csv_response, xlsx_response
 
 from . import queries, services
 from .errors import QuizError
@@ -216,45 +215,18 @@ def _export_rows(quiz: QuizPage) -> list[list]:
     return rows
 
 
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas in text typed by people."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
-
-
 @login_required
 def results_csv(request, quiz_id: int):
     quiz = _quiz_for_trainer(request, quiz_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}-results.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    for row in _export_rows(quiz):
-        writer.writerow([_safe_cell(value) for value in row])
-    return response
+    return csv_response(_export_rows(quiz), filename=f"quiz-{quiz.pk}-results.csv")
 
 
 @login_required
 def results_xlsx(request, quiz_id: int):
-    from io import BytesIO
-
-    from openpyxl import Workbook
-
     quiz = _quiz_for_trainer(request, quiz_id)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Results")[:31]
-    for row in _export_rows(quiz):
-        sheet.append([_safe_cell(value) for value in row])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        _export_rows(quiz), filename=f"quiz-{quiz.pk}-results.xlsx", title=_("Results")
     )
-    response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}-results.xlsx"'
-    return response
 
 
 @login_required
