@@ -2,11 +2,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyStreamBlock
+
+
+def active_locale() -> Locale:
+    """The Wagtail locale of the active language, or the default one."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
 
 
 @register_snippet

@@ -9,7 +9,7 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
-from content.models import Theme
+from content.models import Theme, active_locale
 
 from .models import (
     CatalogPage,
@@ -94,13 +94,6 @@ class DashboardEntry:
     course: CoursePage
     progress: Progress
     next_item: ItemState | None
-
-
-def _current_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
 
 
 def course_items(courses: list[CoursePage]) -> dict[int, list[Page]]:
@@ -317,7 +310,7 @@ def my_learning(*, learner) -> list[DashboardEntry]:
     all_items = [p for pages in pages_by_course.values() for p in pages if getattr(p, "is_progress_item", False)]
     canonical = {p.pk: p.pk for p in all_items}
     done = _completed(learner, all_items, canonical)
-    locale = _current_locale()
+    locale = active_locale()
     translated = {
         c.translation_key: c
         for c in CoursePage.objects.filter(

@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
-from content.models import Theme
+from content.models import Theme, active_locale
 from content.search import excerpt_html, search_handbooks
 
 from .models import Audience, EditionLanguage, HandbookEdition, HandbookPage, LibraryIndexPage
@@ -79,13 +79,6 @@ class HandbookDetail:
     citing_pages: list[Page]
 
 
-def _current_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 def _current_edition_prefetch() -> Prefetch:
     return Prefetch(
         "editions",
@@ -110,7 +103,7 @@ def library_listing(
 
     Without a search or a language filter, a work translated into the current language is
     listed once, in that language; works not translated are listed in their own language."""
-    locale = _current_locale()
+    locale = active_locale()
     query = query.strip()
     handbooks = HandbookPage.objects.live().public().visible_to(user)
     if theme_slug:
