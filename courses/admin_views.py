@@ -15,43 +15,21 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 
-from lms.accounts.roles import is_administrator, is_trainer
 from lms.spreadsheets import csv_response
 
-from .admin_forms import EnrolLearnersForm, default_locale_courses
+from .admin_forms import EnrolLearnersForm
 from .errors import EnrolmentError
 from .models import Cohort, CoursePage, EnrolmentStatus, canonical_page
-from .permissions import teaches
+from .permissions import followed_courses, may_enrol_others, may_follow_progress
 from .reports import course_progress_report
 from .services import enrol
 
 
-def may_follow_progress(user, course: CoursePage | None = None) -> bool:
-    """Administrators follow every course; trainers only the courses they teach."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or is_administrator(user):
-        return True
-    if not is_trainer(user):
-        return False
-    return course is None or teaches(user, course)
-
-
-def may_enrol_others(user) -> bool:
-    return user.is_authenticated and user.has_perm("courses.add_enrolment")
-
-
-def followed_courses(user):
-    """The default-locale courses whose progress `user` may follow, with their enrolment count."""
-    courses = default_locale_courses().annotate(
-        learner_count=Count(
-            "enrolments", filter=~Q(enrolments__status=EnrolmentStatus.WITHDRAWN)
-        )
+def followed_courses_with_counts(user):
+    """The courses whose progress `user` may follow, with their current enrolment count."""
+    return followed_courses(user).annotate(
+        learner_count=Count("enrolments", filter=~Q(enrolments__status=EnrolmentStatus.WITHDRAWN))
     )
-    if user.is_superuser or is_administrator(user):
-        return courses
-    taught = CoursePage.objects.filter(trainers=user).values("translation_key")
-    return courses.filter(translation_key__in=taught)
 
 
 class AdminPageMixin:
@@ -78,7 +56,7 @@ class ProgressIndexView(AdminPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["courses"] = list(followed_courses(self.request.user))
+        context["courses"] = list(followed_courses_with_counts(self.request.user))
         return context
 
 

@@ -148,23 +148,30 @@ def refresh_completion(*, enrolment: Enrolment) -> bool:
 
 
 def grant_catalogue_permissions(*, catalog) -> None:
-    """Trainers may add and edit courses below `catalog` (their own only, see permissions.py);
-    administrators may do everything there. Idempotent."""
+    """Trainers may create courses below `catalog` (and then act on the courses that list
+    them only, see permissions.py); administrators may do everything there. Idempotent:
+    page permissions a role no longer holds are taken back."""
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
     from lms.accounts.roles import ADMINISTRATORS, TRAINERS
 
+    from .permissions import CATALOGUE_PAGE_ACTIONS
+
     grants = {
-        TRAINERS: ["add_page", "change_page", "publish_page"],
+        TRAINERS: [f"{action}_page" for action in CATALOGUE_PAGE_ACTIONS],
         ADMINISTRATORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
     }
     with transaction.atomic():
         for role, codenames in grants.items():
             group = Group.objects.get_or_create(name=role)[0]
-            for permission in Permission.objects.filter(
+            permissions = Permission.objects.filter(
                 content_type__app_label="wagtailcore", codename__in=codenames
-            ):
+            )
+            GroupPagePermission.objects.filter(group=group, page=catalog).exclude(
+                permission__in=permissions
+            ).delete()
+            for permission in permissions:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=catalog, permission=permission
                 )

@@ -3,9 +3,6 @@ safe deletion, cohorts, enrolments and progress reports."""
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
-
 import django_filters
 from django.db.models import Count, Q
 from django.http import Http404
@@ -25,16 +22,11 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.models import Page
+from wagtail.models import AbstractPage, Page
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from .admin_forms import CohortForm, default_locale_courses
-from .admin_views import (
-    EnrolLearnersView,
-    ProgressIndexView,
-    ProgressReportView,
-    may_enrol_others,
-    may_follow_progress,
-)
+from .admin_views import EnrolLearnersView, ProgressIndexView, ProgressReportView
 from .models import (
     Cohort,
     CourseOwnedMixin,
@@ -43,7 +35,15 @@ from .models import (
     EnrolmentStatus,
     LessonCompletion,
 )
-from .permissions import restricted_to_own_courses
+from .permissions import (
+    CoursePagePermissionPolicy,
+    may_enrol_others,
+    may_follow_progress,
+    restricted_to_own_courses,
+)
+
+# Every page, of every type, is checked by the course-aware policy (see permissions.py).
+register_permission_policy(AbstractPage, CoursePagePermissionPolicy())
 
 # --- Course pages -----------------------------------------------------------------------
 
@@ -57,6 +57,10 @@ def _make_author_a_trainer(user, page) -> None:
         return
     course.trainers.add(user)
     course.trainers.commit()
+    policy = policy_registry.get_by_type(Page)
+    if hasattr(user, policy.permission_cache_name):
+        # The rights on this new course count from now on, in this very request.
+        delattr(user, policy.permission_cache_name)
     revision = course.latest_revision
     if revision is not None:
         # Publishing this revision later must not drop the trainer again.
@@ -69,31 +73,13 @@ def make_author_a_trainer(request, page):
     _make_author_a_trainer(request.user, page)
 
 
-@hooks.register("before_publish_page")
-def make_author_a_trainer_before_first_publication(request, page):
-    """Creating and publishing at once publishes before `after_create_page` runs: the author
-    must already teach the course when the publish permission is checked."""
-    if page.first_published_at is None:
-        _make_author_a_trainer(request.user, page)
-
-
-def _others_courses_condition(user) -> Q | None:
-    """Pages inside courses (in any language) that `user` does not teach."""
-    taught = CoursePage.objects.filter(trainers=user).values("translation_key")
-    paths = list(
-        CoursePage.objects.exclude(translation_key__in=taught).values_list("path", flat=True)
-    )
-    if not paths:
-        return None
-    return reduce(or_, (Q(path__startswith=p) for p in paths))
-
-
-@hooks.register("construct_explorer_page_queryset")
-def hide_other_trainers_courses(parent_page, pages, request):
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_trainers_drafts_from_the_chooser(pages, request):
+    """Trainers may link to any published page, and choose drafts only in their own courses."""
     if not restricted_to_own_courses(request.user):
         return pages
-    condition = _others_courses_condition(request.user)
-    return pages if condition is None else pages.exclude(condition)
+    explorable = policy_registry.get_by_type(Page).explorable_instances(request.user)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
 
 
 def _holds_learner_records(page: Page) -> bool:

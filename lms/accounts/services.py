@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from .roles import ADMINISTRATORS, LEARNERS, TRAINERS
+from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, forget_roles
 
 TRAINER_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -75,6 +75,7 @@ def _grant_collection_permissions(trainers, administrators, trainer_perms) -> No
 def assign_role(*, user, role: str) -> None:
     group = Group.objects.get_or_create(name=role)[0]
     user.groups.add(group)
+    forget_roles(user)
     if role in {TRAINERS, ADMINISTRATORS} and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])

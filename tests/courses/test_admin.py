@@ -76,9 +76,11 @@ def test_administrator_sees_every_course_in_the_explorer(site, client):
 
 
 @pytest.mark.parametrize("action", ["publish", "draft"])
-def test_trainer_who_creates_a_course_becomes_its_trainer_and_keeps_editing_it(
+def test_trainer_who_creates_a_course_becomes_its_trainer_and_publishes_it_from_the_editor(
     site, client, action
 ):
+    """The catalogue lets a trainer create a course, as a draft: "publish" at creation only
+    saves it. Once it lists them, they edit and publish it like their other courses."""
     author = trainer()
     client.force_login(author)
     url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", site["fr"].pk])
@@ -103,8 +105,14 @@ def test_trainer_who_creates_a_course_becomes_its_trainer_and_keeps_editing_it(
     assert response.status_code == 302, response.content.decode()[:2000]
     course = CoursePage.objects.get(slug="cooperation-sud-sud")
     assert author in course.trainers.all()
-    assert client.get(edit_url(course)).status_code == 200
-    assert course.live == (action == "publish")
+    assert not course.live
+    edit = client.get(edit_url(course))
+    assert edit.status_code == 200
+    data = querydict_from_html(edit.content.decode(), form_id="page-edit-form")
+    data["action-publish"] = "action-publish"
+    assert client.post(edit_url(course), data).status_code == 302
+    course.refresh_from_db()
+    assert course.live
     # Publishing the latest revision (again) keeps the author among the trainers.
     course.latest_revision.publish()
     assert author in CoursePage.objects.get(pk=course.pk).trainers.all()
