@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 def _ensure_roles(sender, **kwargs):
@@ -16,3 +17,18 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_roles, dispatch_uid="accounts-ensure-roles")
+
+
+class UsersAdminConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with ENSA's rules on who may manage which account."""
+
+    user_viewset = "lms.accounts.admin_views.UserViewSet"
+
+    def ready(self):
+        super().ready()
+        from wagtail.permissions import register_permission_policy
+
+        from .models import User
+        from .permissions import AccountPermissionPolicy
+
+        register_permission_policy(User, AccountPermissionPolicy(User))

@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.accounts.apps.UsersAdminConfig",  # wagtail.users, with ENSA's account rules
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

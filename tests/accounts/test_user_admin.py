@@ -1,0 +1,174 @@
+"""The admin's user editor as an ENSA administrator uses it: people and roles, never
+superuser rights, another person's password or a group outside the three roles."""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+from lms.accounts.roles import ADMINISTRATORS, LEARNERS, ROLES, TRAINERS
+from tests.factories.users import administrator, learner, trainer
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def refused(response) -> bool:
+    """Wagtail answers a forbidden admin view with a 403, or a redirect to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    )
+
+
+def superuser():
+    return User.objects.create_superuser(email="root@example.ma", password="x-Strong-2026-pass")
+
+
+def edit_url(user):
+    return reverse("wagtailusers_users:edit", args=[user.pk])
+
+
+def posted_form(client, user) -> dict:
+    """The edit form of `user` as the browser would send it back unchanged."""
+    response = client.get(edit_url(user))
+    assert response.status_code == 200
+    form = response.context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if name == "groups":
+            offered = set(field.queryset.values_list("pk", flat=True))
+            data[name] = [str(pk) for pk in value or [] if pk in offered]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = str(value)
+    return data
+
+
+def test_the_administrators_user_form_offers_no_superuser_right_and_no_password(client, site):
+    client.force_login(administrator())
+    form = client.get(edit_url(learner())).context["form"]
+    assert "is_superuser" not in form.fields
+    assert "password1" not in form.fields and "password2" not in form.fields
+    form = client.get(reverse("wagtailusers_users:add")).context["form"]
+    assert "is_superuser" not in form.fields and "password1" not in form.fields
+
+
+def test_posting_superuser_rights_or_a_password_changes_neither(client, site):
+    editor = administrator()
+    person = learner()
+    old_password = person.password
+    client.force_login(editor)
+    for account in (person, editor):
+        data = posted_form(client, account)
+        data.update(is_superuser="on", password1="n3w-Strong-pass!", password2="n3w-Strong-pass!")
+        response = client.post(edit_url(account), data)
+        assert response.status_code == 302, response.context["form"].errors
+    person.refresh_from_db()
+    editor.refresh_from_db()
+    assert not person.is_superuser and not editor.is_superuser
+    assert person.password == old_password
+
+
+def test_an_administrator_cannot_open_or_change_a_superusers_account(client, site):
+    root = superuser()
+    client.force_login(administrator())
+    assert refused(client.get(edit_url(root)))
+    assert refused(client.post(edit_url(root), {"email": "taken-over@example.ma"}))
+    root.refresh_from_db()
+    assert root.email == "root@example.ma" and root.is_active
+    assert refused(client.get(reverse("wagtailusers_users:delete", args=[root.pk])))
+
+
+def test_an_administrator_assigns_the_three_roles_and_no_other_group(client, site):
+    editor = administrator()
+    moderators = Group.objects.create(name="Moderators")
+    person = learner()
+    client.force_login(editor)
+    form = client.get(edit_url(person)).context["form"]
+    assert set(form.fields["groups"].queryset.values_list("name", flat=True)) == set(ROLES)
+    data = posted_form(client, person)
+    data["groups"] = [str(moderators.pk)]
+    response = client.post(edit_url(person), data)
+    assert response.status_code == 200 and "groups" in response.context["form"].errors
+    assert not person.groups.filter(name="Moderators").exists()
+    data["groups"] = [str(Group.objects.get(name=TRAINERS).pk)]
+    assert client.post(edit_url(person), data).status_code == 302
+    person.refresh_from_db()
+    assert set(person.groups.values_list("name", flat=True)) == {TRAINERS}
+    assert person.is_staff
+
+
+def test_groups_the_administrator_may_not_assign_are_kept_when_they_save(client, site):
+    person = learner()
+    other = Group.objects.create(name="Comité de lecture")
+    person.groups.add(other)
+    client.force_login(administrator())
+    data = posted_form(client, person)
+    data["full_name_latin"] = "Nom corrigé"
+    assert client.post(edit_url(person), data).status_code == 302
+    assert set(person.groups.values_list("name", flat=True)) == {LEARNERS, other.name}
+
+
+def test_a_superuser_may_still_grant_superuser_rights(client, site):
+    person = trainer()
+    client.force_login(superuser())
+    data = posted_form(client, person)
+    data["is_superuser"] = "on"
+    assert client.post(edit_url(person), data).status_code == 302
+    person.refresh_from_db()
+    assert person.is_superuser
+
+
+def _bulk_url(action: str, *users) -> str:
+    ids = "&".join(f"id={user.pk}" for user in users)
+    return (
+        reverse("wagtail_bulk_action", args=[User._meta.app_label, "user", action]) + f"?{ids}"
+    )
+
+
+def test_bulk_assign_role_offers_the_three_roles_and_never_touches_a_superuser(client, site):
+    root, person = superuser(), learner()
+    moderators = Group.objects.create(name="Moderators")
+    client.force_login(administrator())
+    url = _bulk_url("assign_role", root, person)
+    response = client.post(url, {"role": moderators.pk})
+    assert response.status_code == 200  # the form refuses a group outside the roles
+    assert not moderators.user_set.exists()
+    administrators = Group.objects.get(name=ADMINISTRATORS)
+    client.post(url, {"role": administrators.pk})
+    assert person.groups.filter(pk=administrators.pk).exists()
+    assert not root.groups.filter(pk=administrators.pk).exists()
+
+
+def test_bulk_deactivation_and_deletion_skip_superusers(client, site):
+    root, person = superuser(), learner()
+    client.force_login(administrator())
+    client.post(_bulk_url("set_active_state", root, person), {"mark_as_active": "False"})
+    client.post(_bulk_url("delete", root))
+    root.refresh_from_db()
+    person.refresh_from_db()
+    assert root.is_active and not person.is_active
+
+
+def test_wagtail_default_groups_and_their_workflow_are_removed(site):
+    moderators = Group.objects.create(name="Moderators")
+    Group.objects.create(name="Editors")
+    task = GroupApprovalTask.objects.create(name="Moderators approval")
+    task.groups.add(moderators)
+    workflow = Workflow.objects.create(name="Moderators approval")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
+    migration = import_module("lms.accounts.migrations.0003_remove_wagtail_default_groups")
+    migration.remove_default_groups(apps, None)
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    workflow.refresh_from_db()
+    task.refresh_from_db()
+    assert not workflow.active and not task.active
+    assert not WorkflowPage.objects.filter(workflow=workflow).exists()
