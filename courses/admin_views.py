@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from lms.spreadsheets import csv_response
 
 from .admin_forms import EnrolLearnersForm
 from .errors import EnrolmentError
 from .models import Cohort, CoursePage, EnrolmentStatus, canonical_page
-from .permissions import followed_courses, may_enrol_others, may_follow_progress
+from .permissions import followed_courses, may_enrol_others, may_follow_progress, may_translate
 from .reports import course_progress_report
 from .services import enrol
 
@@ -186,3 +188,46 @@ class EnrolLearnersView(AdminPageMixin, FormView):
         return self.render_to_response(
             self.get_context_data(form=form, course=course, enrolled=enrolled, refused=refused)
         )
+
+
+# --- Translations (wagtail-localize) ----------------------------------------------------
+# wagtail-localize lets anyone holding its global "submit translation" permission translate
+# and synchronise any page; these guards (registered in wagtail_hooks.py) keep trainers to
+# their own courses, and keep a synchronisation from publishing over a translator's draft.
+
+
+def guard_page_translation(request, page_id: int, **view_kwargs):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not request.user.is_authenticated:
+        return None  # the view itself answers (404, or the admin's sign-in)
+    if not may_translate(request.user, page.specific):
+        raise PermissionDenied
+    return None
+
+
+def guard_translation_sync(request, translation_source_id: int, **view_kwargs):
+    source = TranslationSource.objects.filter(pk=translation_source_id).first()
+    if source is None or not request.user.is_authenticated:
+        return None
+    try:
+        page = source.get_source_instance()
+    except ObjectDoesNotExist:
+        return None
+    if not isinstance(page, Page):
+        return None
+    if not may_translate(request.user, page):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("publish_translations"):
+        drafts = list(page.get_translations().filter(has_unpublished_changes=True))
+        if drafts:
+            messages.error(
+                request,
+                _(
+                    "Nothing was synchronised: these translations have changes that are not "
+                    "published yet, and publishing now would replace them: %(titles)s. Publish "
+                    "or review them first, or synchronise without publishing."
+                )
+                % {"titles": ", ".join(p.get_admin_display_title() for p in drafts)},
+            )
+            return redirect(request.get_full_path())
+    return None

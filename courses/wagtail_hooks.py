@@ -4,6 +4,7 @@ safe deletion, cohorts, enrolments and progress reports."""
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -26,7 +27,13 @@ from wagtail.models import AbstractPage, Page
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from .admin_forms import CohortForm, default_locale_courses
-from .admin_views import EnrolLearnersView, ProgressIndexView, ProgressReportView
+from .admin_views import (
+    EnrolLearnersView,
+    ProgressIndexView,
+    ProgressReportView,
+    guard_page_translation,
+    guard_translation_sync,
+)
 from .models import (
     Cohort,
     CourseOwnedMixin,
@@ -71,6 +78,21 @@ def _make_author_a_trainer(user, page) -> None:
 @hooks.register("after_create_page")
 def make_author_a_trainer(request, page):
     _make_author_a_trainer(request.user, page)
+
+
+@hooks.register("register_admin_view_guards")
+def translations_of_own_courses_only():
+    return {
+        "wagtail_localize:submit_page_translation": guard_page_translation,
+        "wagtail_localize:update_translations": guard_translation_sync,
+    }
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_person_may_not_make(request, page, destination):
+    """Wagtail checks the move only when it is made: the confirmation page already refuses."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
 
 
 @hooks.register("construct_page_chooser_queryset")

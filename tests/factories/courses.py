@@ -52,6 +52,7 @@ def build_course(
     )
     if trainers:
         course.trainers.set(trainers)
+        course.trainers.commit()  # a draft course lists its trainers too
     revision = course.save_revision()
     if live:
         revision.publish()
