@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -76,6 +77,13 @@ class EnrolLearnersForm(forms.Form):
         chosen = {user.pk: user for user in self.cleaned_data.get("learners") or []}
         organisation = self.cleaned_data.get("organisation")
         if organisation is not None:
-            for user in self.fields["learners"].queryset.filter(organisation=organisation):
+            # Only accounts whose owner confirmed their e-mail address: an unverified account
+            # may be anyone's who typed a colleague's organisation at sign-up.
+            members = self.fields["learners"].queryset.filter(
+                organisation=organisation,
+                emailaddress__email=F("email"),
+                emailaddress__verified=True,
+            )
+            for user in members:
                 chosen.setdefault(user.pk, user)
         return sorted(chosen.values(), key=lambda user: (user.display_name, user.email))

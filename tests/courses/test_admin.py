@@ -17,7 +17,7 @@ from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, Less
 from courses.reports import course_progress_report
 from lms.accounts.models import Organisation
 from tests.factories.courses import build_course
-from tests.factories.users import administrator, learner, trainer
+from tests.factories.users import administrator, learner, trainer, with_verified_email
 
 pytestmark = pytest.mark.django_db
 
@@ -177,18 +177,19 @@ def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_ref
     assert escape(in_admin_language(EnrolmentError.ADMIN_MESSAGES[EnrolmentError.ALREADY_ENROLLED])) in content
 
 
-def test_administrator_enrols_every_learner_of_an_organisation(site, client):
+def test_administrator_enrols_every_verified_learner_of_an_organisation(site, client):
     tree = build_course(enrolment_policy="admin")
     nador = Organisation.objects.get(slug="nador")
-    from_nador = [learner(organisation=nador), learner(organisation=nador)]
-    elsewhere = learner()
+    from_nador = [with_verified_email(learner(organisation=nador)) for _ in range(2)]
+    unverified = learner(organisation=nador)
+    elsewhere = with_verified_email(learner())
     client.force_login(administrator())
     client.post(
         reverse("enrolments:enrol"), {"course": tree.course.pk, "organisation": nador.pk}
     )
     enrolled = set(Enrolment.objects.filter(course=tree.course).values_list("learner_id", flat=True))
     assert enrolled == {person.pk for person in from_nador}
-    assert elsewhere.pk not in enrolled
+    assert elsewhere.pk not in enrolled and unverified.pk not in enrolled
 
 
 def test_a_cohort_of_another_course_is_rejected(site, client):

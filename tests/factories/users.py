@@ -37,3 +37,13 @@ def trainer(**kwargs):
 
 def administrator(**kwargs):
     return UserFactory(role=ADMINISTRATORS, **kwargs)
+
+
+def with_verified_email(user):
+    """The person confirmed their e-mail address, as every account that signed up does."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
