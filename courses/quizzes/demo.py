@@ -204,9 +204,11 @@ def seed_demo_quiz(*, course: CoursePage) -> QuizPage:
             grading_method=GradingMethod.HIGHEST,
             pass_mark=60,
             shuffle_choices=True,
+            # Three attempts, the best one counts: the right answers, and the feedback
+            # that names them, wait until the learner has used the last attempt.
             review_score=ReviewTiming.AFTER_ATTEMPT,
-            review_answers=ReviewTiming.AFTER_ATTEMPT,
-            review_feedback=ReviewTiming.AFTER_ATTEMPT,
+            review_answers=ReviewTiming.AFTER_LAST_ATTEMPT,
+            review_feedback=ReviewTiming.AFTER_LAST_ATTEMPT,
             required=True,
         )
         module.add_child(instance=quiz)

@@ -8,12 +8,35 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from courses import grading
 
+from .errors import QuizError
+
+
+def row_tokens(question: dict) -> dict[str, str]:
+    """The name of each row (pair or item id -> token) of a matching or ordering question.
+
+    Attempts started before tokens existed name rows by their ids.
+    """
+    return question.get("tokens", {}).get("rows") or _identity(question)
+
+
+def option_tokens(question: dict) -> dict[str, str]:
+    """The value of each option (pair id -> token) of a matching question."""
+    return question.get("tokens", {}).get("options") or _identity(question)
+
+
+def _identity(question: dict) -> dict[str, str]:
+    entries = question["data"].get("pairs" if question["kind"] == grading.MATCHING else "items", [])
+    return {str(e["id"]): str(e["id"]) for e in entries}
+
 
 def answers_from_post(*, snapshot: list[dict], data) -> dict:
     """Raw answers for every question of the attempt; a blank field clears its answer.
 
     Field names: `q-<key>` (one value, or several for multiple choice), and
-    `q-<key>-<id>` for each line of a matching or ordering question.
+    `q-<key>-<row token>` for each line of a matching or ordering question, whose
+    options are match tokens (matching) or positions (ordering). Tokens are mapped
+    back to pair and item ids here, so answers are stored and graded by id.
+    Raises QuizError (invalid answer) for a match the page did not offer.
     """
     answers: dict = {}
     for question in snapshot:
@@ -21,9 +44,19 @@ def answers_from_post(*, snapshot: list[dict], data) -> dict:
         name = f"q-{key}"
         if kind == grading.MULTIPLE:
             answers[key] = data.getlist(name)
-        elif kind in (grading.MATCHING, grading.ORDERING):
-            entries = question["data"].get("pairs" if kind == grading.MATCHING else "items", [])
-            answers[key] = {str(e["id"]): data.get(f"{name}-{e['id']}", "") for e in entries}
+        elif kind == grading.MATCHING:
+            matches = {token: pair_id for pair_id, token in option_tokens(question).items()}
+            answers[key] = {}
+            for pair_id, token in row_tokens(question).items():
+                chosen = data.get(f"{name}-{token}", "")
+                if chosen and chosen not in matches:
+                    raise QuizError(QuizError.INVALID_ANSWER, question_key=key)
+                answers[key][pair_id] = matches.get(chosen, "")
+        elif kind == grading.ORDERING:
+            answers[key] = {
+                item_id: data.get(f"{name}-{token}", "")
+                for item_id, token in row_tokens(question).items()
+            }
         else:
             answers[key] = data.get(name, "")
     return answers
@@ -47,14 +80,16 @@ class QuestionBankForm(WagtailAdminModelForm):
         from wagtail.models import Locale
 
         from courses.models import CoursePage
-        from courses.permissions import restricted_to_own_courses
+
+        from .permissions import bank_courses
 
         if "course" not in self.fields:
             return
-        courses = CoursePage.objects.filter(locale=Locale.get_default())
         user = getattr(self, "for_user", None)
-        if user is not None and restricted_to_own_courses(user):
-            courses = courses.filter(trainers=user)
+        if user is not None:
+            courses = bank_courses(user)
+        else:
+            courses = CoursePage.objects.filter(locale=Locale.get_default())
         self.fields["course"].queryset = courses
         if "category" in self.fields:
             from .models import QuestionCategory

@@ -45,6 +45,7 @@ class GradingMethod(models.TextChoices):
 
 class ReviewTiming(models.TextChoices):
     AFTER_ATTEMPT = "after_attempt", _("After each attempt")
+    AFTER_LAST_ATTEMPT = "after_last", _("After the learner's last attempt")
     AFTER_CLOSE = "after_close", _("After the quiz closes")
     NEVER = "never", _("Never")
 
@@ -76,6 +77,29 @@ class QuestionCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        if _moves_to_another_course(self) and (
+            self.questions.exists() or QuizPage.objects.filter(random_category=self).exists()
+        ):
+            raise ValidationError(
+                {
+                    "course": _(
+                        "This category holds questions or a quiz draws questions from it: it "
+                        "cannot move to another course. Create a category in the other course "
+                        "instead."
+                    )
+                }
+            )
+
+
+def _moves_to_another_course(obj) -> bool:
+    """Whether a saved bank object is being given another course."""
+    if obj.pk is None or obj.course_id is None:
+        return False
+    stored = type(obj).objects.filter(pk=obj.pk).values_list("course_id", flat=True).first()
+    return stored is not None and stored != obj.course_id
 
 
 class Question(models.Model):
@@ -151,6 +175,36 @@ class Question(models.Model):
             raise ValidationError({"data": problems})
         if self.category_id and self.category.course_id != self.course_id:
             raise ValidationError({"category": _("Choose a category of the same course.")})
+        if _moves_to_another_course(self) and self.is_used():
+            raise ValidationError(
+                {
+                    "course": _(
+                        "This question is used by a quiz or by attempts: it cannot move to "
+                        "another course, or the quizzes of its course would change. Copy it "
+                        "into the other course instead."
+                    )
+                }
+            )
+
+    def is_used(self) -> bool:
+        """Whether a quiz holds this saved question or an attempt kept a copy of it.
+
+        Attempts are looked for among those of the quizzes of the question's stored course,
+        the only quizzes that may hold it.
+        """
+        if self.pk is None:
+            return False
+        if QuizQuestion.objects.filter(question_id=self.pk).exists():
+            return True
+        course = CoursePage.objects.filter(questions__pk=self.pk).first()
+        snapshots = Attempt.objects.filter(
+            quiz__in=QuizPage.objects.descendant_of(course)
+        ).values_list("snapshot", flat=True)
+        return any(
+            entry.get("question_id") == self.pk
+            for snapshot in snapshots.iterator()
+            for entry in snapshot
+        )
 
     def snapshot(self) -> dict:
         """What an attempt keeps of this question when it starts."""
@@ -269,6 +323,16 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
             raise ValidationError({"closes_at": _("The quiz must close after it opens.")})
         if self.random_count and not self.random_category_id:
             raise ValidationError({"random_category": _("Choose the category to draw from.")})
+        if self.review_answers == ReviewTiming.AFTER_ATTEMPT and self.attempts_allowed != 1:
+            raise ValidationError(
+                {
+                    "review_answers": _(
+                        "Learners who may make another attempt would see the right answers "
+                        "before it. Show them after the learner's last attempt or after the "
+                        "quiz closes, or allow a single attempt."
+                    )
+                }
+            )
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

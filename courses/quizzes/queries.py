@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from courses import grading
 from courses.models import Enrolment, canonical_page
 
+from .forms import option_tokens, row_tokens
 from .models import Attempt, AttemptState, QuizPage, ReviewTiming, in_language
-from .rules import StartDecision, attempts_left, can_manage, check_start
+from .permissions import can_manage
+from .rules import StartDecision, attempts_left, attempts_over, check_start
 
 
 def _canonical(quiz: QuizPage) -> QuizPage:
@@ -19,10 +21,15 @@ def _canonical(quiz: QuizPage) -> QuizPage:
     return page if isinstance(page, QuizPage) else page.specific
 
 
-def visible(timing: str, *, quiz: QuizPage, now=None) -> bool:
-    """Whether a review option applies now to a submitted attempt."""
+def visible(timing: str, *, quiz: QuizPage, attempts_over: bool, now=None) -> bool:
+    """Whether a review option applies now to a submitted attempt.
+
+    `attempts_over`: the learner may make no further attempt (see rules.attempts_over).
+    """
     if timing == ReviewTiming.AFTER_ATTEMPT:
         return True
+    if timing == ReviewTiming.AFTER_LAST_ATTEMPT:
+        return attempts_over
     if timing == ReviewTiming.AFTER_CLOSE:
         return quiz.is_closed(now)
     return False
@@ -66,7 +73,10 @@ def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
         percents=[a.percent for a in attempts if a.state == AttemptState.GRADED],
         method=canonical.grading_method,
     )
-    show_score = visible(canonical.review_score, quiz=canonical, now=now)
+    over = attempts_over(
+        quiz=canonical, attempts_used=len(attempts), in_progress=in_progress is not None, now=now
+    )
+    show_score = visible(canonical.review_score, quiz=canonical, attempts_over=over, now=now)
     decision = None
     if learner.is_authenticated and in_progress is None:
         decision = check_start(quiz=canonical, enrolled=enrolled, attempts_used=len(attempts), now=now)
@@ -98,9 +108,12 @@ class Option:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of a matching or ordering question: a prompt and a select."""
+    """One line of a matching or ordering question: a prompt and a select.
 
-    id: str
+    `name` is the attempt's opaque token for the line, never the pair or item id.
+    """
+
+    name: str
     label: str
     options: list[Option]
 
@@ -155,27 +168,28 @@ def question_form(question: dict, number: int, answer, error: str = "") -> Quest
         return QuestionForm(**base, options=options)
     if kind == grading.MATCHING:
         answer = answer if isinstance(answer, dict) else {}
-        pairs = question["data"].get("pairs", [])
+        names, values = row_tokens(question), option_tokens(question)
         matches = _entries(question, "pairs")
         rows = [
             Row(
-                str(p["id"]),
+                names[str(p["id"])],
                 in_language(p.get("prompt", ""), p.get("prompt_ar", "")),
                 [
-                    Option(str(m["id"]), in_language(m.get("match", ""), m.get("match_ar", "")),
+                    Option(values[str(m["id"])], in_language(m.get("match", ""), m.get("match_ar", "")),
                            str(answer.get(str(p["id"]), "")) == str(m["id"]))
                     for m in matches
                 ],
             )
-            for p in pairs
+            for p in question["data"].get("pairs", [])
         ]
         return QuestionForm(**base, rows=rows)
     if kind == grading.ORDERING:
         answer = answer if isinstance(answer, dict) else {}
+        names = row_tokens(question)
         items = _entries(question, "items")
         rows = [
             Row(
-                str(i["id"]),
+                names[str(i["id"])],
                 in_language(i.get("text", ""), i.get("text_ar", "")),
                 [
                     Option(str(n), str(n), str(answer.get(str(i["id"]), "")) == str(n))
@@ -302,9 +316,22 @@ def _status(result: dict) -> str:
 
 def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
     canonical = attempt.quiz
-    show_score = visible(canonical.review_score, quiz=canonical, now=now)
-    show_answers = visible(canonical.review_answers, quiz=canonical, now=now)
-    show_feedback = visible(canonical.review_feedback, quiz=canonical, now=now)
+    states = list(
+        Attempt.objects.filter(learner_id=attempt.learner_id, quiz_id=attempt.quiz_id).values_list(
+            "state", flat=True
+        )
+    )
+    over = attempts_over(
+        quiz=canonical,
+        attempts_used=len(states),
+        in_progress=AttemptState.IN_PROGRESS in states,
+        now=now,
+    )
+    show_score = visible(canonical.review_score, quiz=canonical, attempts_over=over, now=now)
+    # Right answers never show while the learner may try again, whatever the setting
+    # (quizzes saved before QuizPage.clean() refused that combination).
+    show_answers = over and visible(canonical.review_answers, quiz=canonical, attempts_over=over, now=now)
+    show_feedback = visible(canonical.review_feedback, quiz=canonical, attempts_over=over, now=now)
     questions = []
     for number, question in enumerate(attempt.snapshot, start=1):
         result = attempt.results.get(question["key"], {})

@@ -42,11 +42,10 @@ def attempts_left(*, quiz, attempts_used: int) -> int | None:
     return max(quiz.attempts_allowed - attempts_used, 0)
 
 
-def can_manage(user, quiz) -> bool:
-    """Trainers of the quiz's course, ENSA administrators and superusers see results and grade."""
-    from courses.permissions import teaches
-    from lms.accounts.roles import is_administrator
 
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or is_administrator(user) or teaches(user, quiz.get_course())
+def attempts_over(*, quiz, attempts_used: int, in_progress: bool, now=None) -> bool:
+    """Whether a learner may make no further attempt: the quiz is closed, or every attempt
+    allowed is used and none is in progress."""
+    if quiz.is_closed(now):
+        return True
+    return bool(quiz.attempts_allowed) and attempts_used >= quiz.attempts_allowed and not in_progress

@@ -58,21 +58,45 @@ def _locked_attempt(attempt: Attempt) -> tuple[Attempt, Enrolment | None]:
     return fresh, enrolment
 
 
+def _tokens(count: int, *, taken: set[str]) -> list[str]:
+    """`count` random names, distinct from each other and from `taken` (which grows)."""
+    tokens = []
+    while len(tokens) < count:
+        token = secrets.token_urlsafe(6)
+        if token not in taken:
+            taken.add(token)
+            tokens.append(token)
+    return tokens
+
+
 def _display_order(question: dict, *, shuffle_choices: bool) -> dict:
-    """Add the order in which choices, pairs and items are shown in this attempt."""
+    """Add the order in which choices, pairs and items are shown in this attempt, and the
+    opaque names of the rows and options of matching and ordering questions.
+
+    The page names a row and its options with these tokens only, so neither the field
+    names nor the option values tell which match or position is right.
+    """
     data = question["data"]
+    kind = question["kind"]
     entries = {
         grading.SINGLE: "choices",
         grading.MULTIPLE: "choices",
         grading.MATCHING: "pairs",
         grading.ORDERING: "items",
-    }.get(question["kind"])
+    }.get(kind)
     if entries:
         ids = [str(e["id"]) for e in data.get(entries, [])]
         # Matches and items are always mixed, or the right answer would show.
-        if shuffle_choices or question["kind"] in (grading.MATCHING, grading.ORDERING):
+        if shuffle_choices or kind in (grading.MATCHING, grading.ORDERING):
             _random.shuffle(ids)
         question["display"] = ids
+        if kind in (grading.MATCHING, grading.ORDERING):
+            taken: set[str] = set()
+            question["tokens"] = {"rows": dict(zip(ids, _tokens(len(ids), taken=taken), strict=True))}
+            if kind == grading.MATCHING:
+                question["tokens"]["options"] = dict(
+                    zip(ids, _tokens(len(ids), taken=taken), strict=True)
+                )
     return question
 
 
@@ -184,12 +208,16 @@ def _clean_answers(attempt: Attempt, answers: dict) -> dict:
     return merged
 
 
-def _apply_answers(attempt: Attempt, answers: dict, version: int | None) -> bool:
-    """Store answers on a locked attempt; False when they change nothing (a repeated save)."""
+def _apply_answers(attempt: Attempt, answers: dict, version: int | None, *, explicit: bool) -> bool:
+    """Store answers on a locked attempt; False when they change nothing (a repeated save).
+
+    A background save must be based on the attempt's current version; an explicit one
+    (the whole form, sent with a button) wins over older saves.
+    """
     merged = _clean_answers(attempt, answers)
     if merged == attempt.answers:
         return False
-    if version is None or int(version) != attempt.version:
+    if not explicit and (version is None or int(version) != attempt.version):
         raise QuizError(QuizError.STALE)
     attempt.answers = merged
     attempt.version += 1
@@ -197,11 +225,16 @@ def _apply_answers(attempt: Attempt, answers: dict, version: int | None) -> bool
     return True
 
 
-def save_answers(*, attempt: Attempt, answers: dict, version: int | None) -> Attempt:
+def save_answers(
+    *, attempt: Attempt, answers: dict, version: int | None = None, explicit: bool = False
+) -> Attempt:
     """Save answers (a key missing from `answers` keeps its saved value; None clears it).
 
-    Idempotent: saving what is already saved succeeds without a new version. Refuses
-    a save based on an older `version`, after the deadline, or once submitted.
+    Background saves (the page's script) send the `version` their page holds and are
+    refused when it is older than the attempt's, so a late save never overwrites newer
+    answers. An `explicit` save (the learner pressed "Save my answers": the whole form)
+    is stored whatever its version. Idempotent: saving what is already saved succeeds
+    without a new version. Refused after the deadline and once submitted.
     """
     with transaction.atomic():
         attempt, enrolment = _locked_attempt(attempt)
@@ -211,16 +244,19 @@ def save_answers(*, attempt: Attempt, answers: dict, version: int | None) -> Att
         elif not attempt.is_in_progress:
             raise QuizError(QuizError.NOT_IN_PROGRESS)
         else:
-            _apply_answers(attempt, answers, version)
+            _apply_answers(attempt, answers, version, explicit=explicit)
             return attempt
     raise error
 
 
 def submit_attempt(*, attempt: Attempt, answers: dict | None = None, version: int | None = None) -> Attempt:
-    """Save the last answers if given, then grade and close the attempt.
+    """Save the answers sent with the submit, then grade and close the attempt.
 
-    Idempotent: submitting a closed attempt returns it unchanged. After the deadline the
-    attempt is finalised from the answers saved before it; answers sent late are refused.
+    The submit carries the learner's whole form, so its answers win over any save made
+    before it, whatever `version` the page held (the argument is accepted and not
+    checked). Idempotent: submitting a closed attempt returns it unchanged. After the
+    deadline the attempt is finalised from the answers saved before it; answers sent
+    late are refused.
     """
     with transaction.atomic():
         attempt, enrolment = _locked_attempt(attempt)
@@ -233,7 +269,7 @@ def submit_attempt(*, attempt: Attempt, answers: dict | None = None, version: in
             error = QuizError(QuizError.DEADLINE_PASSED) if late_changes else None
         else:
             if answers:
-                _apply_answers(attempt, answers, version)
+                _apply_answers(attempt, answers, version, explicit=True)
             _finalise(attempt, closed_by=ClosedBy.LEARNER, enrolment=enrolment)
     if error is not None:
         raise error

@@ -20,7 +20,7 @@ from . import queries, services
 from .errors import QuizError
 from .forms import EssayGradeForm, VersionForm, answers_from_post
 from .models import Attempt, Question, QuizPage
-from .rules import can_manage
+from .permissions import can_manage
 
 STATUS = {
     QuizError.NOT_ENROLLED: 403,
@@ -95,14 +95,14 @@ def attempt(request, attempt_id: int):
         if not attempt.is_in_progress:
             return redirect("quizzes:review", attempt_id=attempt.pk)
         return _attempt_form(request, attempt)
-    posted = answers_from_post(snapshot=attempt.snapshot, data=request.POST)
-    version = _version(request)
+    posted = None
     try:
+        posted = answers_from_post(snapshot=attempt.snapshot, data=request.POST)
         if "submit" in request.POST:
-            services.submit_attempt(attempt=attempt, answers=posted, version=version)
+            services.submit_attempt(attempt=attempt, answers=posted)
             messages.success(request, _("Your attempt is submitted."))
             return redirect("quizzes:review", attempt_id=attempt.pk)
-        services.save_answers(attempt=attempt, answers=posted, version=version)
+        services.save_answers(attempt=attempt, answers=posted, explicit=True)
     except QuizError as error:
         if error.code in (QuizError.INVALID_ANSWER, QuizError.UNKNOWN_QUESTION):
             messages.error(request, error.message)
@@ -120,8 +120,8 @@ def attempt(request, attempt_id: int):
 def autosave(request, attempt_id: int):
     """The attempt form sent by the page's script; answers with JSON."""
     attempt = _own_attempt(request, attempt_id)
-    posted = answers_from_post(snapshot=attempt.snapshot, data=request.POST)
     try:
+        posted = answers_from_post(snapshot=attempt.snapshot, data=request.POST)
         attempt = services.save_answers(attempt=attempt, answers=posted, version=_version(request))
     except QuizError as error:
         return JsonResponse(

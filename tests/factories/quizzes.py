@@ -80,3 +80,20 @@ def quiz_with_every_kind(*, tree, **fields) -> QuizPage:
     course = tree.course
     items = [question(course=course, kind=kind) for kind in DATA]
     return quiz(module=tree.modules[-1], questions=items, **fields)
+
+
+def form_fields(question: dict, answer) -> dict:
+    """The attempt page's POST fields for `answer` (given by ids, as stored), named the way
+    the page names them: matching and ordering rows and matches by the attempt's tokens."""
+    name = f"q-{question['key']}"
+    kind = question["kind"]
+    if kind in ("matching", "ordering"):
+        tokens = question.get("tokens", {})
+        rows = tokens.get("rows") or {i: i for i in answer}
+        if kind == "ordering":
+            return {f"{name}-{rows[i]}": str(position) for i, position in answer.items()}
+        options = tokens.get("options") or {i: i for i in answer.values()}
+        return {f"{name}-{rows[p]}": options[m] for p, m in answer.items()}
+    if kind == "true_false" and isinstance(answer, bool):
+        return {name: "true" if answer else "false"}
+    return {name: answer if isinstance(answer, list) else str(answer)}

@@ -105,6 +105,46 @@ def test_save_then_stale_save_is_refused_and_changes_nothing(tree, person):
     assert attempt.answers == {k["single"]: "a"} and attempt.version == 1
 
 
+def test_a_submit_sent_while_an_autosave_was_saving_keeps_every_answer_it_carries(tree, person):
+    quiz = simple_quiz(tree)
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    k = keys(attempt)
+    services.save_answers(attempt=attempt, answers={k["single"]: "a"}, version=0)
+    done = services.submit_attempt(
+        attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"}, version=0
+    )
+    assert done.state == AttemptState.GRADED and done.closed_by == ClosedBy.LEARNER
+    assert done.answers == {k["single"]: "a", k["true_false"]: True} and done.percent == 100.0
+
+
+def test_an_explicit_save_wins_over_an_older_autosave_which_then_changes_nothing(tree, person):
+    quiz = simple_quiz(tree)
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    k = keys(attempt)
+    services.save_answers(attempt=attempt, answers={k["single"]: "b"}, version=0)
+    saved = services.save_answers(
+        attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"}, version=0, explicit=True
+    )
+    assert saved.version == 2
+    with pytest.raises(QuizError) as late:
+        services.save_answers(attempt=attempt, answers={k["single"]: "b", k["true_false"]: None}, version=1)
+    assert late.value.code == QuizError.STALE
+    attempt.refresh_from_db()
+    assert attempt.answers == {k["single"]: "a", k["true_false"]: True} and attempt.version == 2
+
+
+def test_an_autosave_arriving_after_the_submit_is_refused_and_changes_nothing(tree, person):
+    quiz = simple_quiz(tree)
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    k = keys(attempt)
+    done = services.submit_attempt(attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"})
+    with pytest.raises(QuizError) as late:
+        services.save_answers(attempt=attempt, answers={k["single"]: "b"}, version=0)
+    assert late.value.code == QuizError.NOT_IN_PROGRESS
+    attempt.refresh_from_db()
+    assert (attempt.answers, attempt.points, attempt.version) == (done.answers, done.points, done.version)
+
+
 def test_repeating_the_same_save_is_accepted_without_a_new_version(tree, person):
     quiz = simple_quiz(tree)
     attempt = services.start_attempt(learner=person, quiz=quiz)

@@ -50,7 +50,11 @@ def form_for(attempt, **values):
 
 
 def key(attempt, kind):
-    return next(q["key"] for q in attempt.snapshot if q["kind"] == kind)
+    return question(attempt, kind)["key"]
+
+
+def question(attempt, kind):
+    return next(q for q in attempt.snapshot if q["kind"] == kind)
 
 
 def test_quiz_page_shows_attempts_left_and_a_start_button(client, person, quiz):
@@ -76,16 +80,16 @@ def test_start_then_the_attempt_form_labels_every_input(client, person, quiz):
 def test_plain_form_post_saves_and_reload_shows_the_answers(client, person, quiz):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     single, matching = key(attempt, "single"), key(attempt, "matching")
+    matched = quiz_factory.form_fields(question(attempt, "matching"), {"1": "2"})
     response = client.post(
-        url("attempt", attempt.pk),
-        form_for(attempt, **{f"q-{single}": "a", f"q-{matching}-1": "2", "save": "1"}),
+        url("attempt", attempt.pk), form_for(attempt, **{f"q-{single}": "a", **matched, "save": "1"})
     )
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.answers == {single: "a", matching: {"1": "2"}}
     page = client.get(url("attempt", attempt.pk)).content.decode()
     assert f'id="q-{single}-a" value="a" checked' in page
-    assert '<option value="2" selected>' in page
+    assert f'<option value="{next(iter(matched.values()))}" selected>' in page
 
 
 def test_autosave_answers_json_with_the_new_version_and_refuses_a_stale_one(client, person, quiz):
@@ -99,6 +103,40 @@ def test_autosave_answers_json_with_the_new_version_and_refuses_a_stale_one(clie
     assert attempt.answers[single] == "a"
 
 
+def test_submit_posted_before_the_autosave_reply_came_back_grades_every_answer(client, person, quiz):
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    single, numeric = key(attempt, "single"), key(attempt, "numeric")
+    autosaved = client.post(url("autosave", attempt.pk), form_for(attempt, **{f"q-{single}": "a"}))
+    assert autosaved.json()["version"] == 1
+    # The page still holds version 0: the autosave's reply had not arrived.
+    whole_form = {"version": "0", f"q-{single}": "a", f"q-{numeric}": "2014"}
+    response = client.post(url("attempt", attempt.pk), {**whole_form, "submit": "1"})
+    assert response.status_code == 302 and response["Location"] == url("review", attempt.pk)
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.GRADED
+    assert attempt.answers == {single: "a", numeric: 2014.0} and attempt.points == 2
+    late = client.post(url("autosave", attempt.pk), {"version": "0", f"q-{single}": "b"})
+    assert late.status_code == 409 and late.json()["code"] == "not_in_progress"
+    attempt.refresh_from_db()
+    assert attempt.answers == {single: "a", numeric: 2014.0}
+
+
+def test_save_button_stores_the_whole_form_even_after_an_autosave_it_did_not_see(client, person, quiz):
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    single, numeric = key(attempt, "single"), key(attempt, "numeric")
+    client.post(url("autosave", attempt.pk), form_for(attempt, **{f"q-{single}": "b"}))
+    response = client.post(
+        url("attempt", attempt.pk), {"version": "0", f"q-{single}": "a", f"q-{numeric}": "2014", "save": "1"}
+    )
+    assert response.status_code == 302 and response["Location"] == url("attempt", attempt.pk)
+    attempt.refresh_from_db()
+    assert attempt.answers == {single: "a", numeric: 2014.0} and attempt.version == 2
+    stale = client.post(url("autosave", attempt.pk), {"version": "1", f"q-{single}": "b"})
+    assert stale.status_code == 409 and stale.json()["code"] == "stale"
+    attempt.refresh_from_db()
+    assert attempt.answers[single] == "a"
+
+
 def test_malformed_answers_get_400_with_a_translated_message_and_nothing_saved(client, person, quiz):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     numeric, ordering = key(attempt, "numeric"), key(attempt, "ordering")
@@ -106,7 +144,7 @@ def test_malformed_answers_get_400_with_a_translated_message_and_nothing_saved(c
     assert response.status_code == 400
     assert "Saisissez un nombre" in response.content.decode() or "Enter a number" in response.content.decode()
     assert 'value="douze"' in response.content.decode()
-    bad_order = {f"q-{ordering}-x": "1", f"q-{ordering}-y": "1"}
+    bad_order = quiz_factory.form_fields(question(attempt, "ordering"), {"x": 1, "y": 1})
     json_response = client.post(url("autosave", attempt.pk, lang="ar"), form_for(attempt, **bad_order))
     assert json_response.status_code == 400 and json_response.json()["question"] == ordering
     garbage = client.post(url("autosave", attempt.pk), {"version": "abc", f"q-{key(attempt, 'single')}": "zzz"})
@@ -263,9 +301,11 @@ def test_demo_quiz_taken_in_arabic_keeps_answers_over_a_reload_and_shows_the_rev
         elif question["kind"] == "short":
             answers[name] = data["accepted"][-1]
         elif question["kind"] == "matching":
-            answers.update({f"{name}-{p['id']}": p["id"] for p in data["pairs"]})
+            answers.update(quiz_factory.form_fields(question, {p["id"]: p["id"] for p in data["pairs"]}))
         elif question["kind"] == "ordering":
-            answers.update({f"{name}-{i['id']}": str(n) for n, i in enumerate(data["items"], start=1)})
+            answers.update(
+                quiz_factory.form_fields(question, {i["id"]: n for n, i in enumerate(data["items"], start=1)})
+            )
         else:
             answers[name] = right
     assert client.post(url("attempt", attempt.pk, lang="ar"), answers).status_code == 302
