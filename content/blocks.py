@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .permissions import may_see_cited_handbook
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -112,12 +114,18 @@ class HandbookBlock(blocks.StructBlock):
         template = "content/blocks/handbook.html"
 
     def get_context(self, value, parent_context=None):
+        """Shows the handbook only when it is published and the reader may download it;
+        otherwise the block renders nothing (not even the title)."""
         context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        user = getattr(request, "user", None)
         handbook = value.get("handbook")
         if handbook is not None:
             handbook = handbook.specific.localized
-            context["handbook"] = handbook if handbook.live else None
-            context["edition"] = handbook.editions.filter(is_current=True).first()
+        shown = handbook is not None and may_see_cited_handbook(user, handbook)
+        context["handbook_shown"] = shown
+        context["handbook"] = handbook if shown else None
+        context["edition"] = handbook.editions.filter(is_current=True).first() if shown else None
         return context
 
 

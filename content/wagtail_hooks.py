@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from content.library.reports import DownloadReportView
-from content.library.views import serve_handbook_document
+from content.library.views import serve_document
 from lms.accounts.roles import is_administrator
 
 
@@ -16,10 +16,10 @@ class AdministratorsMenuItem(MenuItem):
 
 
 @hooks.register("before_serve_document")
-def enforce_handbook_access(document, request):
-    """Files of handbook editions go through the library's access rules and counters,
-    whichever URL reaches them."""
-    return serve_handbook_document(request, document)
+def enforce_document_access(document, request):
+    """Every file goes through content's access rules (content/permissions.py); files of
+    handbook editions also through the library's counters, whichever URL reaches them."""
+    return serve_document(request, document)
 
 
 @hooks.register("register_admin_urls")

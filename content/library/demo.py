@@ -7,8 +7,10 @@ import datetime
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 
+from content.collections import collection_for
+from content.permissions import LIBRARY
 from content.themes import ensure_themes
 
 from . import services
@@ -23,8 +25,7 @@ def _document(slug: str, language: str, number: int, text: HandbookText):
     title = f"{text.title} ({number})"
     document = Document.objects.filter(title=title).first()
     if document is None:
-        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-        document = Document(title=title, collection=root)
+        document = Document(title=title, collection=collection_for(LIBRARY))
         document.file.save(
             f"{slug}-{language}-{number}.pdf", ContentFile(render_handbook_pdf(text)), save=False
         )

@@ -15,14 +15,16 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .access import levels_for
+from content import permissions
+from content.permissions import levels_for
+
 from .forms import HandbookPageForm
 
 
 class AccessLevel(models.TextChoices):
-    PUBLIC = "public", _("Everyone")
-    LEARNERS = "learners", _("Signed-in learners")
-    STAFF = "staff", _("Trainers and administrators only")
+    PUBLIC = permissions.PUBLIC, _("Everyone")
+    LEARNERS = permissions.LEARNERS, _("Signed-in learners")
+    STAFF = permissions.STAFF, _("Trainers and administrators only")
 
 
 class Audience(models.TextChoices):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from wagtail.documents import get_document_model
 
 from content.search import fold_for_stemming
@@ -84,15 +89,39 @@ def index_handbook(*, handbook: HandbookPage) -> None:
             transaction.on_commit(lambda document_id=document_id: extract_task.enqueue(document_id))
 
 
-def record_download(*, edition: HandbookEdition, user) -> None:
-    """Add one to the download counter of `edition` for the downloader's organisation.
+def _seconds_left(day: datetime.date) -> int:
+    """Seconds from now to the end of `day` in the local time zone (at least one minute)."""
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    end = timezone.make_aware(midnight)
+    return max(60, int((end - timezone.now()).total_seconds()))
+
+
+def _first_today(*, edition: HandbookEdition, user, client: str, day: datetime.date) -> bool:
+    """True the first time this person (the user, or else the client address) asks for this
+    edition on `day`. The cache key is a keyed hash: it holds no address and no user id."""
+    who = f"user:{user.pk}" if user.is_authenticated else f"client:{client}"
+    digest = salted_hmac(
+        "content.library.download", f"{edition.pk}|{day.isoformat()}|{who}", algorithm="sha256"
+    ).hexdigest()
+    return cache.add(f"library-download:{digest}", True, timeout=_seconds_left(day))
+
+
+def record_download(
+    *, edition: HandbookEdition, user, client: str = "", day: datetime.date | None = None
+) -> bool:
+    """Add one to the download counter of `edition` for the downloader's organisation, at most
+    once per person and edition a day (`day`, by default today in Morocco time): per user
+    when signed in, per `client` address otherwise. Returns whether it counted.
 
     Keeps no trace of who downloaded; safe against concurrent downloads."""
+    day = day or timezone.localdate()
+    if not _first_today(edition=edition, user=user, client=client, day=day):
+        return False
     organisation_id = getattr(user, "organisation_id", None) if user.is_authenticated else None
     counters = DownloadCount.objects.filter(edition=edition, organisation_id=organisation_id)
     with transaction.atomic():
         if counters.update(count=F("count") + 1):
-            return
+            return True
         try:
             with transaction.atomic():
                 DownloadCount.objects.create(
@@ -100,3 +129,4 @@ def record_download(*, edition: HandbookEdition, user) -> None:
                 )
         except IntegrityError:
             counters.update(count=F("count") + 1)
+    return True

@@ -5,10 +5,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from content.permissions import is_library_staff, may_download_document
+from lms.clientip import client_address
 
 from . import services
-from .access import is_library_staff
 from .models import AccessLevel, HandbookEdition, HandbookPage
 
 _STRICTNESS = {AccessLevel.PUBLIC: 0, AccessLevel.LEARNERS: 1, AccessLevel.STAFF: 2}
@@ -39,11 +41,15 @@ def _refusal(request: HttpRequest, edition: HandbookEdition) -> HttpResponse | N
 
 
 def serve_edition(request: HttpRequest, edition: HandbookEdition) -> HttpResponse:
-    """The edition's file as an attachment, for people allowed to download it; counts it."""
+    """The edition's file as an attachment, for people allowed to download it; a GET counts
+    (once a day per person, see services.record_download), a HEAD does not."""
     refusal = _refusal(request, edition)
     if refusal is not None:
         return refusal
-    services.record_download(edition=edition, user=request.user)
+    if request.method == "GET":
+        services.record_download(
+            edition=edition, user=request.user, client=client_address(request)
+        )
     document = edition.document
     response = FileResponse(
         document.file.open("rb"),
@@ -57,14 +63,24 @@ def serve_edition(request: HttpRequest, edition: HandbookEdition) -> HttpRespons
     return response
 
 
-def serve_handbook_document(request: HttpRequest, document) -> HttpResponse | None:
-    """For a document of handbook editions (Wagtail's /documents/ URL): refuse as the strictest
-    of those handbooks would, else send to the library download (counted, attachment).
-    None for any other document."""
+def serve_document(request: HttpRequest, document) -> HttpResponse | None:
+    """Guard Wagtail's /documents/ URL (a `before_serve_document` hook): None lets Wagtail
+    serve the file (as an attachment), a response refuses or redirects.
+
+    A file of handbook editions is refused as the strictest of those handbooks would, else
+    sent to the library download (counted). Any other file follows
+    `content.permissions.may_download_document`: refused with a sign-in page to anonymous
+    visitors and a 404 to others."""
     editions = list(
         HandbookEdition.objects.filter(document=document).select_related("handbook", "document")
     )
-    if not editions or not _collection_allows(request, document):
+    if not editions:
+        if may_download_document(request, document):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        raise Http404
+    if not _collection_allows(request, document):
         return None
     strictest = max(
         editions,
@@ -76,7 +92,7 @@ def serve_handbook_document(request: HttpRequest, document) -> HttpResponse | No
     return redirect("content:library_download", edition_id=strictest.pk)
 
 
-@require_GET
+@require_safe
 def download(request: HttpRequest, edition_id: int) -> HttpResponse:
     edition = get_object_or_404(
         HandbookEdition.objects.select_related("handbook", "document"), pk=edition_id

@@ -11,6 +11,7 @@ def _ensure_roles(sender, **kwargs):
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module also holds the users admin's configuration
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Accounts")

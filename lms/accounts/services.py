@@ -8,10 +8,8 @@ from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, forget_roles
 TRAINER_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
     "wagtailimages.add_image",
-    "wagtailimages.change_image",
     "wagtailimages.choose_image",
     "wagtail_localize.submit_translation",  # translate their courses from French to Arabic
     # Question banks (trainers see their own courses' only: courses/quizzes/wagtail_hooks.py).
@@ -57,19 +55,28 @@ def ensure_roles() -> dict[str, Group]:
 
 
 def _grant_collection_permissions(trainers, administrators, trainer_perms) -> None:
-    """Wagtail checks documents and images per collection: grant them on the root one."""
+    """Documents and images: administrators hold every right on the root collection (so on
+    every collection), trainers none there and no "change" anywhere; the content app gives
+    trainers a collection of their own (content/collections.py: ensure_collections)."""
     from wagtail.models import Collection, GroupCollectionPermission
 
+    media = Permission.objects.filter(
+        content_type__app_label__in=["wagtaildocs", "wagtailimages"],
+        codename__in=[
+            f"{action}_{model}"
+            for action in ("add", "change", "choose", "delete")
+            for model in ("document", "image")
+        ],
+    )
+    trainers.permissions.remove(*media.filter(codename__startswith="change_"))
     root = Collection.get_first_root_node()
     if root is None:
         return
-    for permission in trainer_perms:
-        if permission.content_type.app_label not in {"wagtaildocs", "wagtailimages"}:
-            continue
-        for group in (trainers, administrators):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=permission
-            )
+    GroupCollectionPermission.objects.filter(group=trainers, collection=root).delete()
+    for permission in media:
+        GroupCollectionPermission.objects.get_or_create(
+            group=administrators, collection=root, permission=permission
+        )
 
 
 def assign_role(*, user, role: str) -> None:

@@ -121,13 +121,6 @@ def test_handbook_page_of_a_staff_handbook_is_closed_to_others(client, library):
     assert client.get(handbook.url).status_code == 200
 
 
-def test_documents_outside_the_library_keep_wagtails_behaviour(client, library):
-    from tests.factories.library import pdf_document
-
-    document = pdf_document("Un document de leçon.")
-    assert client.get(document.url).status_code == 200
-
-
 def test_wagtail_collection_privacy_applies_to_library_files_too(client, library):
     from wagtail.models import Collection, CollectionViewRestriction
 

@@ -27,8 +27,8 @@ def _post(client, library, editions):
 
 
 @pytest.fixture
-def editor(client, library):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+def editor(client, library, sign_in_to_admin):
+    sign_in_to_admin(UserFactory(is_superuser=True, is_staff=True))
     return client
 
 

@@ -1,7 +1,10 @@
+import datetime
 import threading
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
 from content.library import services
 from content.library.models import AccessLevel, DownloadCount, ExtractedText
@@ -28,23 +31,81 @@ def test_downloads_are_counted_per_edition_and_organisation_of_the_downloader(cl
     for person in (learner(), learner(), learner(organisation=other)):
         client.force_login(person)
         client.get(url)
-    client.get(edition.document.url, follow=True)
-    assert _counts(edition) == {None: 1, "oujda": 2, other.slug: 2}
+    assert _counts(edition) == {None: 1, "oujda": 2, other.slug: 1}
 
 
 @pytest.mark.django_db
-def test_administrators_see_the_download_report_and_others_do_not(client, library):
+def test_a_person_counts_once_a_day_per_edition(client, library):
+    handbook = build_handbook(access_level=AccessLevel.PUBLIC)
+    edition = handbook.editions.get()
+    person = learner()
+    client.force_login(person)
+    for url in (f"/fr/library/download/{edition.pk}/", f"/ar/library/download/{edition.pk}/"):
+        assert client.get(url).status_code == 200
+    assert client.get(edition.document.url, follow=True).status_code == 200
+    assert _counts(edition) == {"oujda": 1}
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    assert services.record_download(edition=edition, user=person, day=tomorrow)
+    assert not services.record_download(edition=edition, user=person, day=tomorrow)
+    assert _counts(edition) == {"oujda": 2}
+
+
+@pytest.mark.django_db
+def test_anonymous_downloads_count_once_a_day_per_client_address(client, library):
+    handbook = build_handbook(access_level=AccessLevel.PUBLIC)
+    edition = handbook.editions.get()
+    url = f"/fr/library/download/{edition.pk}/"
+    for _ in range(5):
+        assert client.get(url, REMOTE_ADDR="203.0.113.7").status_code == 200
+    assert _counts(edition) == {None: 1}
+    client.get(url, REMOTE_ADDR="198.51.100.23")
+    assert _counts(edition) == {None: 2}
+    remembered = " ".join(str(key) for key in cache._cache)  # LocMemCache in tests
+    assert "library-download" in remembered
+    assert "203.0.113.7" not in remembered and "198.51.100.23" not in remembered
+
+
+@pytest.mark.django_db
+def test_anonymous_clients_are_told_apart_behind_the_trusted_proxy(client, library, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    handbook = build_handbook(access_level=AccessLevel.PUBLIC)
+    edition = handbook.editions.get()
+    url = f"/fr/library/download/{edition.pk}/"
+    for address in ("203.0.113.7", "198.51.100.23", "203.0.113.7"):
+        client.get(url, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address)
+    assert _counts(edition) == {None: 2}
+
+
+@pytest.mark.django_db
+def test_head_requests_and_refusals_are_not_counted(client, library):
+    public = build_handbook(access_level=AccessLevel.PUBLIC).editions.get()
+    response = client.head(f"/fr/library/download/{public.pk}/")
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    redirect = client.head(public.document.url)  # Wagtail's URL sends to the library's
+    assert client.head(redirect["Location"]).status_code == 200
+    staff_only = build_handbook(access_level=AccessLevel.STAFF).editions.get()
+    client.get(f"/fr/library/download/{staff_only.pk}/")
+    client.force_login(learner())
+    client.get(f"/fr/library/download/{staff_only.pk}/")
+    client.get(staff_only.document.url)
+    assert not DownloadCount.objects.exists()
+
+
+@pytest.mark.django_db
+def test_administrators_see_the_download_report_and_others_do_not(
+    client, library, sign_in_to_admin
+):
     handbook = build_handbook(title="Guide des services", access_level=AccessLevel.PUBLIC)
     edition = handbook.editions.get()
     services.record_download(edition=edition, user=learner())
-    client.force_login(administrator(is_staff=True))
+    sign_in_to_admin(administrator(is_staff=True))
     response = client.get("/admin/reports/handbook-downloads/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Guide des services" in html and "Oujda" in html
     csv = client.get("/admin/reports/handbook-downloads/?export=csv")
     assert b"Guide des services" in b"".join(csv.streaming_content)
-    client.force_login(trainer(is_staff=True))
+    sign_in_to_admin(trainer(is_staff=True))
     assert client.get("/admin/reports/handbook-downloads/").status_code in {302, 403}
 
 
@@ -66,19 +127,20 @@ def test_publishing_a_handbook_extracts_its_file_text_after_commit(
 def test_concurrent_downloads_are_all_counted(postgres_only, library):
     handbook = build_handbook(access_level=AccessLevel.PUBLIC)
     edition = handbook.editions.get()
-    person = learner()
+    people = [[learner() for _ in range(5)] for _ in range(6)]
     errors = []
 
-    def download():
+    def download(group):
         try:
-            for _ in range(5):
+            for person in group:
                 services.record_download(edition=edition, user=person)
+                services.record_download(edition=edition, user=person)  # same day: not again
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=download) for _ in range(6)]
+    threads = [threading.Thread(target=download, args=(group,)) for group in people]
     for thread in threads:
         thread.start()
     for thread in threads:

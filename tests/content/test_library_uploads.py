@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.html import escape
+from PIL import Image as PillowImage
+from pypdf import PdfWriter
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -18,7 +20,23 @@ DOCUMENT_SETTINGS = {
     "WAGTAILDOCS_EXTENSIONS": ["pdf", "docx", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "gif", "webp"],
     "WAGTAILDOCS_MAX_UPLOAD_SIZE": 50 * 1024 * 1024,
 }
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _image(kind: str, **params) -> bytes:
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (16, 16), "green").save(buffer, format=kind, **params)
+    return buffer.getvalue()
+
+
+def _pdf_without_pages() -> bytes:
+    buffer = io.BytesIO()
+    PdfWriter().write(buffer)
+    return buffer.getvalue()
+
+
+PNG = _image("PNG")
+GUIDE = pdf_bytes("Guide")
+HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 
 
 def _office(name: str, part: str, mimetype: bytes | None = None) -> bytes:
@@ -37,7 +55,9 @@ ACCEPTED = {
     "diapos.pptx": _office("diapos.pptx", "ppt/presentation.xml"),
     "texte.odt": _office("texte.odt", "content.xml", b"application/vnd.oasis.opendocument.text"),
     "photo.png": PNG,
-    "photo.jpg": b"\xff\xd8\xff\xe0" + b"\x00" * 32,
+    "photo.jpg": _image("JPEG"),
+    "photo.gif": _image("GIF"),
+    "photo.webp": _image("WEBP"),
 }
 REFUSED = {
     "page.html": (b"<html><script>alert(1)</script></html>", "file_type_not_allowed"),
@@ -48,6 +68,19 @@ REFUSED = {
     "programme.pdf": (b"MZ\x90\x00" + b"\x00" * 60, "file_content_mismatch"),
     "archive.docx": (_office("x", "other.xml"), "file_content_mismatch"),
     "image.png": (b"GIF89a" + b"\x00" * 20, "file_content_mismatch"),
+    # Polyglots: a browser that sniffs the first bytes would run them as a web page.
+    "polyglot.pdf": (GUIDE[:9] + HTML + b"\n" + GUIDE[9:], "file_contains_markup"),
+    "header-only.pdf": (b"%PDF-1.7\n  \n<!DOCTYPE html><HTML>" + HTML, "file_contains_markup"),
+    "svg.pdf": (b"%PDF-1.4\n\t <SvG onload=alert(1)>", "file_contains_markup"),
+    "polyglot.gif": (_image("GIF", comment=HTML), "file_contains_markup"),
+    "gif-page.gif": (b"GIF89a/*\n<ScRiPt>alert(1)</script>", "file_contains_markup"),
+    "frame.png": (PNG[:8] + b"<iframe src=//evil.example>", "file_contains_markup"),
+    # Broken files.
+    "truncated.pdf": (GUIDE[: len(GUIDE) // 2], "pdf_unreadable"),
+    "empty.pdf": (_pdf_without_pages(), "pdf_unreadable"),
+    "page.png": (HTML, "file_content_mismatch"),
+    "truncated.png": (PNG[: len(PNG) // 2], "file_content_mismatch"),
+    "fake.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 32, "file_content_mismatch"),
 }
 
 
@@ -71,11 +104,10 @@ def test_a_file_over_the_size_limit_is_refused():
 
 
 @pytest.fixture
-def editor(client, library, settings):
+def editor(client, library, settings, sign_in_to_admin):
     for name, value in DOCUMENT_SETTINGS.items():
         setattr(settings, name, value)
-    user = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(user)
+    sign_in_to_admin(UserFactory(is_superuser=True, is_staff=True))
     return client
 
 
@@ -93,6 +125,8 @@ def _message(name: str, content: bytes, language: str = "fr") -> str:
         ("page.html", b"<html></html>", "file_type_not_allowed"),
         ("logo.svg", b"<svg/>", "file_type_not_allowed"),
         ("faux.pdf", b"<html>not a pdf</html>", "file_content_mismatch"),
+        ("polyglot.pdf", REFUSED["polyglot.pdf"][0], "file_contains_markup"),
+        ("truncated.pdf", REFUSED["truncated.pdf"][0], "pdf_unreadable"),
     ],
 )
 def test_admin_upload_refuses_with_a_message_and_stores_nothing(editor, settings, name, content, code):

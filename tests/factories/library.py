@@ -1,19 +1,25 @@
-"""Handbooks for tests: documents with real PDF text, handbook pages with editions."""
+"""Handbooks for tests: documents with real PDF text, images, handbook pages with editions."""
 
 from __future__ import annotations
 
 import datetime
+import io
 from itertools import count
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
+from content.collections import collection_for
 from content.library import services
 from content.library.models import AccessLevel, HandbookEdition, HandbookPage
 from content.library.pdfgen import HandbookText, render_handbook_pdf
 from content.library.setup import ensure_library
 from content.models import Theme
+from content.permissions import LIBRARY
 
 _numbers = count(1)
 
@@ -29,14 +35,43 @@ def root_collection() -> Collection:
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
-def pdf_document(text: str = "Texte du guide.", *, language: str = "fr", name: str = ""):
+def pdf_document(
+    text: str = "Texte du guide.",
+    *,
+    language: str = "fr",
+    name: str = "",
+    title: str = "",
+    collection: Collection | None = None,
+    uploaded_by=None,
+):
+    """A PDF document, in the root collection unless `collection` is given."""
     n = next(_numbers)
-    root_collection()
-    document = get_document_model()(title=f"Document {n}")
+    document = get_document_model()(
+        title=title or f"Document {n}",
+        collection=collection or root_collection(),
+        uploaded_by_user=uploaded_by,
+    )
     document.file.save(name or f"guide-{n}.pdf", ContentFile(pdf_bytes(text, language=language)), save=False)
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+def png_bytes(colour: str = "red", size: tuple[int, int] = (8, 8)) -> bytes:
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def image(*, title: str = "", collection: Collection | None = None, uploaded_by=None):
+    """A Wagtail image (a real PNG), in the root collection unless `collection` is given."""
+    n = next(_numbers)
+    return get_image_model().objects.create(
+        title=title or f"Image {n}",
+        file=ImageFile(io.BytesIO(png_bytes()), name=f"image-{n}.png"),
+        collection=collection or root_collection(),
+        uploaded_by_user=uploaded_by,
+    )
 
 
 def theme(slug: str, *, name: str = "", language: str = "fr") -> Theme:
@@ -70,7 +105,9 @@ def build_handbook(
             {
                 "number": 1,
                 "published_on": datetime.date(2024, 1, 1) + datetime.timedelta(days=n),
-                "document": pdf_document(pdf_text, language=language),
+                "document": pdf_document(
+                    pdf_text, language=language, collection=collection_for(LIBRARY)
+                ),
             }
         ]
     title = title or f"Guide {n}"
