@@ -1,5 +1,6 @@
-"""Admin views: the register (read-only listing, filters, CSV/XLSX export) and the actions
-administrators take on it (issue, bulk issue, revoke, reissue). Views call services."""
+"""Admin views: the register (read-only listing, filters, CSV/XLSX export), the actions
+administrators take on it (issue, bulk issue, revoke, reissue) and the certificate settings
+of courses. Views call services. Everything here is for ENSA administrators only."""
 
 from __future__ import annotations
 
@@ -7,28 +8,39 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.models import IndexView, InspectView
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.models import Locale
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.models import Enrolment
+from courses.models import CoursePage, Enrolment
+from lms.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import services
+from .admin_forms import CourseCertificationForm, course_facts_initial
 from .eligibility import check_eligibility
 from .forms import BulkIssueForm, IssueForm, ReissueForm, RevokeForm
-from .models import BulkIssueRun, Certificate, CertificateTemplate
-from .permissions import may_administer
+from .models import (
+    BulkIssueRun,
+    Certificate,
+    CertificateStatus,
+    CertificateTemplate,
+    CourseCertification,
+)
+from .permissions import AdministratorPermissionPolicy, may_administer
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+class ReadOnlyPermissionPolicy(AdministratorPermissionPolicy):
     """Generic views may list, inspect and export; every change goes through a service."""
 
     def user_has_permission(self, user, action):
@@ -47,7 +59,7 @@ def _action_url(name: str, *args) -> str:
     return reverse(f"certificate_actions:{name}", args=args)
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
     @cached_property
     def header_buttons(self):
         return [
@@ -60,8 +72,9 @@ class CertificateIndexView(IndexView):
         buttons.append(
             Button(_("Download PDF"), url=_action_url("download", instance.pk), icon_name="download", priority=5)
         )
-        if instance.is_valid:
+        if instance.may_be_reissued:
             buttons.append(Button(_("Reissue"), url=_action_url("reissue", instance.pk), icon_name="resubmit", priority=40))
+        if instance.is_valid:
             buttons.append(Button(_("Revoke"), url=_action_url("revoke", instance.pk), icon_name="cross", priority=50))
         return buttons
 
@@ -71,8 +84,9 @@ class CertificateInspectView(InspectView):
     def header_more_buttons(self):
         buttons = [Button(_("Download PDF"), url=_action_url("download", self.object.pk), icon_name="download")]
         buttons.append(Button(_("Verification page"), url=self.object.get_verify_url(), icon_name="link-external"))
-        if self.object.is_valid:
+        if self.object.may_be_reissued:
             buttons.append(Button(_("Reissue"), url=_action_url("reissue", self.object.pk), icon_name="resubmit"))
+        if self.object.is_valid:
             buttons.append(Button(_("Revoke"), url=_action_url("revoke", self.object.pk), icon_name="cross"))
         return buttons
 
@@ -169,6 +183,62 @@ class CertificateTemplateViewSet(SnippetViewSet):
     list_display = ["name", "is_default", "updated_at"]
 
 
+class CourseCertificationCreateView(CreateView):
+    def get_initial(self):
+        """`?course=<id>` (the button on a course page) fills in the course's current values."""
+        initial = super().get_initial()
+        course_id = self.request.GET.get("course", "")
+        course = (
+            CoursePage.objects.filter(pk=course_id, locale=Locale.get_default()).first()
+            if course_id.isdigit()
+            else None
+        )
+        if course is not None:
+            initial.update(course_facts_initial(course))
+        return initial
+
+    def save_instance(self):
+        self.form.instance.updated_by = self.request.user
+        return super().save_instance()
+
+
+class CourseCertificationEditView(EditView):
+    def save_instance(self):
+        self.form.instance.updated_by = self.request.user
+        return super().save_instance()
+
+
+class CourseCertificationViewSet(ModelViewSet):
+    """What ENSA certifies for each course, and whether it issues on completion."""
+
+    model = CourseCertification
+    icon = "cog"
+    menu_label = gettext_lazy("Certificate settings")
+    menu_order = 303
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    add_view_class = CourseCertificationCreateView
+    edit_view_class = CourseCertificationEditView
+    list_display = [
+        "course",
+        "title_fr",
+        "hours",
+        BooleanColumn("auto_issue", label=gettext_lazy("Automatic issue")),
+        "updated_by",
+        DateColumn("updated_at", label=gettext_lazy("Changed at"), sort_key="updated_at"),
+    ]
+    list_filter = ["auto_issue"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course"),
+            FieldRowPanel([FieldPanel("title_fr"), FieldPanel("title_ar")]),
+            FieldPanel("hours"),
+            FieldPanel("auto_issue"),
+        ],
+        base_form_class=CourseCertificationForm,
+    )
+
+
 # --- Actions -------------------------------------------------------------------------------
 
 
@@ -228,6 +298,15 @@ class ReissueView(CertificateActionView):
     form_class = ReissueForm
     page_title = gettext_lazy("Reissue certificate")
     submit_label = gettext_lazy("Reissue")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.certificate.status == CertificateStatus.REVOKED:
+            context["notice"] = _(
+                "This certificate was revoked on %(date)s. Reissuing it gives the learner a new "
+                "valid certificate with a new serial number; this one stays revoked."
+            ) % {"date": date_format(timezone.localdate(self.certificate.revoked_at), "DATE_FORMAT")}
+        return context
 
     def form_valid(self, form):
         try:

@@ -1,17 +1,23 @@
-"""Demo data for certificates: the default ENSA template with two signatories. Idempotent."""
+"""Demo data for certificates: the default ENSA template with two signatories, and the
+certificate settings of the demo courses (as an administrator would set them). Idempotent."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from wagtail.models import Locale
 
-from .models import CertificateTemplate, TemplateSignatory
+from courses import demo_curriculum
+from courses.models import CoursePage
+
+from .models import CertificateTemplate, CourseCertification, TemplateSignatory
 from .samples import SAMPLE_SIGNATORIES
-from .services import DEFAULT_TEMPLATE_NAME, current_template_version
+from .services import DEFAULT_TEMPLATE_NAME, current_course_facts, current_template_version
 
 
 @transaction.atomic
 def seed_demo_certificate_template() -> CertificateTemplate:
-    """The default template with the default wording and the sample signatories, made once."""
+    """The default template with the default wording and the sample signatories, made once;
+    then the demo courses' certificate settings (see below)."""
     template = CertificateTemplate.objects.filter(name=DEFAULT_TEMPLATE_NAME).first()
     if template is None:
         template = CertificateTemplate.objects.create(name=DEFAULT_TEMPLATE_NAME, is_default=True)
@@ -30,4 +36,22 @@ def seed_demo_certificate_template() -> CertificateTemplate:
             template.is_default = True
             template.save(update_fields=["is_default"])
     current_template_version(template=template)
+    seed_demo_course_certifications()
     return template
+
+
+@transaction.atomic
+def seed_demo_course_certifications() -> list[CourseCertification]:
+    """Certificate settings for each demo course that exists: what the course states today,
+    issued by an administrator (no automatic issue). Existing settings are left as they are."""
+    slugs = [course.slug for course in demo_curriculum.COURSES]
+    courses = CoursePage.objects.filter(slug__in=slugs, locale=Locale.get_default()).order_by("pk")
+    settings = []
+    for course in courses:
+        facts = current_course_facts(course)
+        certification, _created = CourseCertification.objects.get_or_create(
+            course=course,
+            defaults={"title_fr": facts.title_fr, "title_ar": facts.title_ar, "hours": facts.hours},
+        )
+        settings.append(certification)
+    return settings

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
@@ -17,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.models import Locale, Orderable, PreviewableMixin
 
 from .data import CertificateData, Signatory, TemplateFacts, decode_images, encode_value
 from .samples import DEFAULT_WORDING
@@ -57,6 +59,66 @@ def _image_bytes(image) -> bytes | None:
             return handle.read()
     except (OSError, ValueError):
         return None
+
+
+class CourseCertificationQuerySet(models.QuerySet):
+    def issuing_automatically(self):
+        return self.filter(auto_issue=True)
+
+
+class CourseCertification(models.Model):
+    """What ENSA certifies for one course (titles in both languages, hours) and whether it
+    issues the certificate on completion. Set by administrators only; a course without it is
+    certified with its current titles and hours, by an administrator."""
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="certification",
+    )
+    title_fr = models.CharField(_("course title certified (French)"), max_length=255)
+    title_ar = models.CharField(_("course title certified (Arabic)"), max_length=255)
+    hours = models.DecimalField(
+        _("hours certified"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5"))],
+    )
+    auto_issue = models.BooleanField(
+        _("issue the certificate automatically on completion"),
+        default=False,
+        help_text=_(
+            "Off by default: administrators usually issue certificates themselves. When on, a "
+            "learner who completes the course receives a certificate with no one checking."
+        ),
+    )
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CourseCertificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate settings of a course")
+        verbose_name_plural = _("certificate settings of courses")
+        ordering = ["course__title"]
+
+    def __str__(self) -> str:
+        return self.title_fr
+
+    def clean(self):
+        super().clean()
+        if self.course_id and self.course.locale_id != Locale.get_default().pk:
+            raise ValidationError(
+                {"course": _("Choose the course in the default language: its translations share its settings.")}
+            )
 
 
 class CertificateTemplateQuerySet(models.QuerySet):
@@ -377,6 +439,11 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == CertificateStatus.ISSUED
+
+    @property
+    def may_be_reissued(self) -> bool:
+        """A valid certificate (it becomes superseded) or a revoked one (it stays revoked)."""
+        return self.status in {CertificateStatus.ISSUED, CertificateStatus.REVOKED}
 
     @property
     def data(self) -> CertificateData:

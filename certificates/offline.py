@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from . import signing
-from .pdf import PAYLOAD_KEYWORD, french_date, has_arabic, visual
+from .pdf import ARABIC_RANGES, PAYLOAD_KEYWORD, french_date, has_arabic, visual
 
 _TOKEN = re.compile(re.escape(PAYLOAD_KEYWORD) + r"([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")
 
@@ -104,8 +104,13 @@ WINDOW = 4  # a course title may wrap over up to four lines
 _PUNCTUATION = str.maketrans(dict.fromkeys("«»()[]،,.:;؛!?\u202a\u202b\u202c", " "))
 
 
+# Runs of Arabic letters, and runs of anything else but spaces: text extraction may glue an
+# Arabic word to the Latin word or number drawn next to it ("التخطيطPAC").
+_RUNS = re.compile(f"[{ARABIC_RANGES}]+|[^\\s{ARABIC_RANGES}]+")
+
+
 def _words(text: str) -> Counter:
-    return Counter(unicodedata.normalize("NFKC", text).translate(_PUNCTUATION).split())
+    return Counter(_RUNS.findall(unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)))
 
 
 def printed_text(reader: PdfReader) -> PrintedText:

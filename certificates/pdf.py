@@ -45,13 +45,19 @@ MOROCCAN_MONTHS = (
 
 # Embeddings, not isolates: python-bidi's reference algorithm supports LRE/RLE/PDF only.
 LTR_EMBED, RTL_EMBED, POP = "\u202a", "\u202b", "\u202c"
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC = re.compile(f"[{ARABIC_RANGES}]")
 
 INK = Color(0.11, 0.16, 0.24)
 ACCENT = Color(0.05, 0.37, 0.30)
 GOLD = Color(0.72, 0.57, 0.24)
 MUTED = Color(0.35, 0.38, 0.42)
 SIGNATORY_WIDTH = 128.0
+# A long name keeps one line down to this share of its size, a long title down to this one;
+# beyond, it wraps. The columns shrink together down to MIN_SCALE so that all of it fits.
+NAME_SHRINK = 0.7
+TITLE_SHRINK = 0.85
+MIN_SCALE = 0.3
 
 
 @cache
@@ -99,20 +105,52 @@ def _width(text: str, font: str, size: float, rtl: bool) -> float:
     return pdfmetrics.stringWidth(visual(text, rtl=rtl), font, size)
 
 
+def _pieces(word: str, *, font: str, size: float, width: float, rtl: bool) -> list[str]:
+    """`word` cut into pieces no wider than `width` (a word wider than the line, which only a
+    name or title without spaces has)."""
+    if _width(word, font, size, rtl) <= width:
+        return [word]
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if current and _width(current + char, font, size, rtl) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    return [*pieces, current] if current else pieces
+
+
 def wrap(text: str, *, font: str, size: float, width: float, rtl: bool) -> list[str]:
-    """Split `text` (logical order) into lines no wider than `width`, by words."""
+    """Split `text` (logical order) into lines no wider than `width`, by words (a word wider
+    than the line is cut). Every character of `text` except spaces is in the lines."""
     lines: list[str] = []
     current = ""
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and _width(candidate, font, size, rtl) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
+        for piece in _pieces(word, font=font, size=size, width=width, rtl=rtl):
+            candidate = f"{current} {piece}" if current else piece
+            if current and _width(candidate, font, size, rtl) > width:
+                lines.append(current)
+                current = piece
+            else:
+                current = candidate
     if current:
         lines.append(current)
     return lines or [""]
+
+
+def fit(text: str, *, font: str, size: float, width: float, rtl: bool, shrink: float = 1.0
+        ) -> tuple[float, list[str]]:
+    """The font size and lines that print all of `text` within `width`: one line at `size`
+    when it fits, else one line at a smaller size down to `size * shrink`, else wrapped lines
+    at that smallest size."""
+    natural = _width(text, font, size, rtl)
+    if natural <= width:
+        return size, [text]
+    smallest = size * shrink
+    if size * width / natural >= smallest:
+        return size * width / natural, [text]
+    return smallest, wrap(text, font=font, size=smallest, width=width, rtl=rtl)
 
 
 class _Page:
@@ -137,11 +175,13 @@ class _Page:
         else:
             self.c.drawString(x, y, drawn)
 
-    def block(self, text, x, y, *, width, font=REGULAR, size=12, rtl=False, leading=None, color=INK,
-              max_lines=3, draw=True) -> float:
-        """Centred wrapped text from baseline `y` downwards; return the next free baseline."""
-        leading = leading or size * 1.35
-        for line in wrap(text, font=font, size=size, width=width, rtl=rtl)[:max_lines]:
+    def block(self, text, x, y, *, width, font=REGULAR, size=12, rtl=False, color=INK,
+              shrink=1.0, draw=True) -> float:
+        """All of `text`, centred, from baseline `y` downwards (see `fit`); return the next free
+        baseline."""
+        size, lines = fit(text, font=font, size=size, width=width, rtl=rtl, shrink=shrink)
+        leading = size * 1.35
+        for line in lines:
             if draw:
                 self.text(line, x, y, font=font, size=size, rtl=rtl, color=color)
             y -= leading
@@ -253,33 +293,35 @@ def render_certificate(data: CertificateData) -> bytes:
     if data.grade:
         details_fr.append(t.grade_fr.format(grade=data.grade))
         details_ar.append(t.grade_ar.format(grade=isolate_for_arabic(data.grade)))
-    # (text, font, size, space before, colour, max lines) for each column
+    # (text, font, size, space before, colour, smallest size to keep it on one line) for each
+    # column: names and titles are printed in full, on one line if they fit, else wrapped
     french = [
-        (t.attests_fr, REGULAR, 12.5, 0, INK, 3),
-        (isolate_for_french(name_latin), BOLD, 21, 6, ACCENT, 2),
-        (t.followed_fr, REGULAR, 12.5, 2, INK, 3),
-        (f"« {isolate_for_french(data.course_title_fr)} »", BOLD, 15, 0, INK, 4),
-        *((line, REGULAR, 12, 0, INK, 2) for line in details_fr),
+        (t.attests_fr, REGULAR, 12.5, 0, INK, 1.0),
+        (isolate_for_french(name_latin), BOLD, 21, 6, ACCENT, NAME_SHRINK),
+        (t.followed_fr, REGULAR, 12.5, 2, INK, 1.0),
+        (f"« {isolate_for_french(data.course_title_fr)} »", BOLD, 15, 0, INK, TITLE_SHRINK),
+        *((line, REGULAR, 12, 0, INK, 1.0) for line in details_fr),
     ]
     arabic = [
-        (t.attests_ar, REGULAR, 13.5, 0, INK, 3),
-        (isolate_for_arabic(name_arabic), BOLD, 22, 6, ACCENT, 2),
-        (t.followed_ar, REGULAR, 13.5, 2, INK, 3),
-        (f"« {isolate_for_arabic(data.course_title_ar)} »", BOLD, 16, 0, INK, 4),
-        *((line, REGULAR, 13, 0, INK, 2) for line in details_ar),
+        (t.attests_ar, REGULAR, 13.5, 0, INK, 1.0),
+        (isolate_for_arabic(name_arabic), BOLD, 22, 6, ACCENT, NAME_SHRINK),
+        (t.followed_ar, REGULAR, 13.5, 2, INK, 1.0),
+        (f"« {isolate_for_arabic(data.course_title_ar)} »", BOLD, 16, 0, INK, TITLE_SHRINK),
+        *((line, REGULAR, 13, 0, INK, 1.0) for line in details_ar),
     ]
     top, floor = height - 225, 204.0
 
     def column(items, x, rtl, scale, draw):
         y = top
-        for text, font, size, before, color, max_lines in items:
+        for text, font, size, before, color, shrink in items:
             y = page.block(text, x, y - before * scale, width=column_width, font=font,
-                           size=size * scale, rtl=rtl, color=color, max_lines=max_lines, draw=draw)
+                           size=size * scale, rtl=rtl, color=color, shrink=shrink, draw=draw)
         return y
 
+    # Everything shrinks together until both columns end above the "done at" line.
     scale = 1.0
-    while scale > 0.62 and min(column(french, left, False, scale, False),
-                               column(arabic, right, True, scale, False)) < floor:
+    while scale > MIN_SCALE and min(column(french, left, False, scale, False),
+                                    column(arabic, right, True, scale, False)) < floor:
         scale -= 0.04
     column(french, left, False, scale, True)
     column(arabic, right, True, scale, True)

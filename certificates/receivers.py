@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def on_course_completed(sender, enrolment, **kwargs) -> None:
+    from .services import issues_automatically
     from .tasks import auto_issue_task
 
-    if enrolment.course.auto_issue_certificate:
+    if issues_automatically(course_id=enrolment.course_id):
         auto_issue_task.enqueue(enrolment_id=enrolment.pk)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -14,6 +15,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from courses.models import Cohort, CoursePage, Enrolment, canonical_page
+from lms.text import strip_bidi_controls
 
 from . import signing
 from .data import CertificateData
@@ -24,6 +26,7 @@ from .models import (
     Certificate,
     CertificateStatus,
     CertificateTemplate,
+    CourseCertification,
     SerialCounter,
     TemplateVersion,
     verify_url,
@@ -35,11 +38,17 @@ class CertificateError(Exception):
     """A refused operation; `message` is shown to the person as it is."""
 
     NOT_VALID = "not_valid"
+    SUPERSEDED = "superseded"
+    ALREADY_VALID = "already_valid"
     REASON_REQUIRED = "reason_required"
     NO_ENROLMENT = "no_enrolment"
 
     MESSAGES = {
-        NOT_VALID: _("Only a valid certificate can be revoked or reissued."),
+        NOT_VALID: _("Only a valid certificate can be revoked."),
+        SUPERSEDED: _("This certificate was superseded: reissue the certificate that replaced it."),
+        ALREADY_VALID: _(
+            "The learner already holds a valid certificate for this course: reissue that one."
+        ),
         REASON_REQUIRED: _("Give the reason for revoking this certificate."),
         NO_ENROLMENT: _("The learner's enrolment no longer exists: issue a new certificate instead."),
     }
@@ -127,25 +136,56 @@ def course_titles(course: CoursePage) -> tuple[str, str]:
     return course.title, _arabic_title(course)
 
 
+@dataclass(frozen=True)
+class CertifiedCourse:
+    """What a certificate states about its course."""
+
+    title_fr: str
+    title_ar: str
+    hours: Decimal
+
+
+def current_course_facts(course: CoursePage) -> CertifiedCourse:
+    """The course's titles and hours as its pages say them now (trainers may edit them)."""
+    title_fr, title_ar = course_titles(course)
+    return CertifiedCourse(title_fr=title_fr, title_ar=title_ar, hours=course.duration_hours)
+
+
+def certified_course(course: CoursePage) -> CertifiedCourse:
+    """What certificates of `course` state: its certificate settings (set by administrators)
+    when it has some, else the course's current titles and hours."""
+    settings = CourseCertification.objects.filter(course_id=course.pk).first()
+    if settings is None:
+        return current_course_facts(course)
+    return CertifiedCourse(title_fr=settings.title_fr, title_ar=settings.title_ar, hours=settings.hours)
+
+
+def printable(text: str) -> str:
+    """`text` on one line, single-spaced, without invisible direction controls (which older
+    names may hold): what is printed and signed must read the same in the PDF's text."""
+    return " ".join(strip_bidi_controls(text).split())
+
+
 def _create(
     *,
     enrolment: Enrolment,
     issued_by,
     version: TemplateVersion | None,
-    titles: tuple[str, str] | None = None,
+    course_facts: CertifiedCourse | None = None,
 ) -> Certificate:
     course = enrolment.course
     learner = enrolment.learner
     if version is None:
         template = CertificateTemplate.objects.for_course(course) or ensure_default_template()
         version = current_template_version(template=template)
+    facts = course_facts or certified_course(course)
     now = timezone.now()
     issue_date = timezone.localdate(now)
     completion_date = timezone.localdate(enrolment.completed_at or now)
-    name_latin = " ".join(learner.full_name_latin.split())
-    name_arabic = " ".join(learner.full_name_arabic.split())
-    course_fr, course_ar = titles or course_titles(course)
-    hours = format_hours(course.duration_hours)
+    name_latin = printable(learner.full_name_latin)
+    name_arabic = printable(learner.full_name_arabic)
+    course_fr, course_ar = printable(facts.title_fr), printable(facts.title_ar)
+    hours = format_hours(facts.hours)
     serial = next_serial(year=issue_date.year)
     certificate = Certificate(
         serial=serial,
@@ -196,7 +236,7 @@ def _issue(
     enrolment: Enrolment,
     issued_by,
     version: TemplateVersion | None = None,
-    titles: tuple[str, str] | None = None,
+    course_facts: CertifiedCourse | None = None,
 ) -> tuple[Certificate, bool]:
     with transaction.atomic():
         enrolment = (
@@ -213,7 +253,10 @@ def _issue(
         try:
             with transaction.atomic():
                 certificate = _create(
-                    enrolment=enrolment, issued_by=issued_by, version=version, titles=titles
+                    enrolment=enrolment,
+                    issued_by=issued_by,
+                    version=version,
+                    course_facts=course_facts,
                 )
         except IntegrityError:
             existing = _valid_certificate(enrolment)
@@ -233,24 +276,45 @@ def issue_certificate(*, enrolment: Enrolment, issued_by=None) -> Certificate:
     return _issue(enrolment=enrolment, issued_by=issued_by)[0]
 
 
+def issues_automatically(*, course_id: int) -> bool:
+    """Whether administrators asked for certificates of this course on completion."""
+    return CourseCertification.objects.issuing_automatically().filter(course_id=course_id).exists()
+
+
+def auto_issue_certificate(*, enrolment: Enrolment) -> Certificate | None:
+    """The certificate issued on completion, only when the course's certificate settings ask for
+    it (None otherwise). Idempotent like `issue_certificate`; raises NotEligible."""
+    if not issues_automatically(course_id=enrolment.course_id):
+        return None
+    return issue_certificate(enrolment=enrolment, issued_by=None)
+
+
 def reissue_certificate(*, certificate: Certificate, issued_by, reason: str = "") -> Certificate:
-    """A new certificate (new serial and code, current names and titles) that supersedes a
-    valid one; the old one stays in the register. Eligibility is not checked again."""
+    """A new certificate (new serial and code, current names, the course as certified now)
+    that replaces a valid or a revoked one. A valid one becomes superseded; a revoked one stays
+    revoked (this is the only way a learner gets a certificate again after a revocation).
+    Eligibility is not checked again. Raises CertificateError."""
     with transaction.atomic():
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if old.status != CertificateStatus.ISSUED:
-            raise CertificateError(CertificateError.NOT_VALID)
+        if old.status == CertificateStatus.SUPERSEDED:
+            raise CertificateError(CertificateError.SUPERSEDED)
         if old.enrolment_id is None:
             raise CertificateError(CertificateError.NO_ENROLMENT)
         enrolment = Enrolment.objects.select_for_update(of=("self",)).select_related(
             "learner", "course"
         ).get(pk=old.enrolment_id)
-        old.supersede()
+        was_revoked = old.status == CertificateStatus.REVOKED
+        if not was_revoked:
+            old.supersede()  # first, so that the new one may be the learner's valid certificate
+        elif _valid_certificate(enrolment) is not None:
+            raise CertificateError(CertificateError.ALREADY_VALID)
         new = _create(enrolment=enrolment, issued_by=issued_by, version=None)
-        old.supersede(by_certificate=new)
-        log(old, ACTION_SUPERSEDE, user=issued_by, data={"serial": old.serial, "by": new.serial})
-        log(new, ACTION_REISSUE, user=issued_by,
-            data={"serial": new.serial, "supersedes": old.serial, "reason": reason})
+        if not was_revoked:
+            old.supersede(by_certificate=new)
+            log(old, ACTION_SUPERSEDE, user=issued_by, data={"serial": old.serial, "by": new.serial})
+        log(new, ACTION_REISSUE, user=issued_by, data={
+            "serial": new.serial, "replaces": old.serial, "revoked": was_revoked, "reason": reason,
+        })
         _notify_on_commit(new)
         return new
 
@@ -287,6 +351,7 @@ class Skipped:
     code: str
     done: int
     required: int
+    revoked_on: str = ""  # ISO date, when the learner's certificate was revoked
 
     def as_json(self) -> dict:
         return self.__dict__.copy()
@@ -322,12 +387,15 @@ def run_bulk_issue(*, run: BulkIssueRun) -> BulkIssueRun:
     run.save(update_fields=["total", "status"])
     template = CertificateTemplate.objects.for_course(run.course) or ensure_default_template()
     version = current_template_version(template=template)
-    titles = course_titles(run.course)
+    course_facts = certified_course(run.course)
     try:
         for enrolment in enrolments:
             try:
                 _certificate, created = _issue(
-                    enrolment=enrolment, issued_by=run.requested_by, version=version, titles=titles
+                    enrolment=enrolment,
+                    issued_by=run.requested_by,
+                    version=version,
+                    course_facts=course_facts,
                 )
             except NotEligible as refusal:
                 decision = refusal.eligibility
@@ -339,6 +407,7 @@ def run_bulk_issue(*, run: BulkIssueRun) -> BulkIssueRun:
                         code=decision.code,
                         done=decision.done,
                         required=decision.required,
+                        revoked_on=decision.revoked_on.isoformat() if decision.revoked_on else "",
                     ).as_json()
                 )
             else:
@@ -366,4 +435,11 @@ _PROGRESS_FIELDS = ["processed", "issued", "already_issued", "skipped", "skipped
 
 def skipped_reason(entry: dict) -> str:
     """The reason a bulk run skipped a learner, in the active language."""
-    return Eligibility(False, entry["code"], entry.get("done", 0), entry.get("required", 0)).reason
+    revoked_on = entry.get("revoked_on")
+    return Eligibility(
+        False,
+        entry["code"],
+        entry.get("done", 0),
+        entry.get("required", 0),
+        revoked_on=date.fromisoformat(revoked_on) if revoked_on else None,
+    ).reason

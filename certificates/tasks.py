@@ -24,19 +24,19 @@ def run_bulk_issue_task(*, run_id: int) -> dict:
 
 @task()
 def auto_issue_task(*, enrolment_id: int) -> str:
-    """Issue on completion when the course asks for it; a refusal is logged, not raised."""
+    """Issue on completion when the course's certificate settings ask for it; a refusal is
+    logged, not raised."""
     from courses.models import Enrolment
 
-    from .services import NotEligible, issue_certificate
+    from .services import NotEligible, auto_issue_certificate
 
     enrolment = Enrolment.objects.select_related("course").get(pk=enrolment_id)
-    if not enrolment.course.auto_issue_certificate:
-        return ""
     try:
-        return issue_certificate(enrolment=enrolment, issued_by=None).serial
+        certificate = auto_issue_certificate(enrolment=enrolment)
     except NotEligible as refusal:
         logger.warning("No automatic certificate for enrolment %s: %s", enrolment_id, refusal)
         return ""
+    return certificate.serial if certificate else ""
 
 
 @task()

@@ -148,11 +148,6 @@ class CoursePage(CourseOwnedMixin, Page):
     )
     enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
     enrolment_closes_at = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
-    auto_issue_certificate = models.BooleanField(
-        _("issue the certificate automatically on completion"),
-        default=False,
-        help_text=_("Off by default: administrators usually issue certificates themselves."),
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -169,7 +164,6 @@ class CoursePage(CourseOwnedMixin, Page):
                 FieldPanel("enrolment_key"),
                 FieldPanel("capacity"),
                 FieldRowPanel([FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]),
-                FieldPanel("auto_issue_certificate"),
             ],
             heading=_("Enrolment"),
         ),
@@ -266,6 +260,18 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, Page):
                 learner_id__in=learner_ids, lesson_id__in=page_ids
             ).values_list("learner_id", "lesson_id")
         )
+
+    def may_be_read_by(self, user) -> bool:
+        """May `user` read this lesson's body and download the files it cites?"""
+        from .permissions import may_read_lessons
+
+        course = self.get_course()
+        enrolled = (
+            user.is_authenticated
+            and course is not None
+            and Enrolment.objects.current().filter(learner=user, course=canonical_page(course)).exists()
+        )
+        return may_read_lessons(user, enrolled=enrolled)
 
     def serve(self, request, *args, **kwargs):
         from .services import record_visit

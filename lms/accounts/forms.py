@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from lms.text import PERSON_NAME_VALIDATORS
+
 from .models import Organisation, User
 from .roles import LEARNERS
 from .services import assign_role, sync_admin_language
@@ -20,12 +22,12 @@ class SignupForm(forms.Form):
 
     full_name_latin = forms.CharField(
         label=_("Full name (Latin script)"),
-        max_length=200,
+        validators=PERSON_NAME_VALIDATORS,
         help_text=_("As it must appear on your certificates, e.g. Fatima-Zahra Benali."),
     )
     full_name_arabic = forms.CharField(
         label=_("Full name (Arabic script)"),
-        max_length=200,
+        validators=PERSON_NAME_VALIDATORS,
         required=False,
         help_text=_("As it must appear on your certificates, e.g. فاطمة الزهراء بنعلي."),
     )

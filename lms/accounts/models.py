@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.text import PERSON_NAME_VALIDATORS
+
 
 class OrganisationKind(models.TextChoices):
     MINISTRY = "ministry", _("Ministry")
@@ -82,8 +84,14 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
-    full_name_latin = models.CharField(_("full name (Latin script)"), max_length=200, blank=True)
-    full_name_arabic = models.CharField(_("full name (Arabic script)"), max_length=200, blank=True)
+    # Names are checked for PERSON_NAME_MAX_LENGTH characters; the columns keep room for the
+    # longer names saved before that limit, which their owners shorten at their next edit.
+    full_name_latin = models.CharField(
+        _("full name (Latin script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+    )
+    full_name_arabic = models.CharField(
+        _("full name (Arabic script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+    )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     preferred_language = models.CharField(
         _("preferred language"),

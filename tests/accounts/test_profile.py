@@ -1,7 +1,9 @@
 import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import querydict_from_html
 
 from lms.accounts.models import Organisation
-from tests.factories.users import PASSWORD, learner
+from tests.factories.users import PASSWORD, administrator, learner
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,38 @@ def test_profile_cannot_change_the_email_or_the_role(client, site):
     person.refresh_from_db()
     assert person.email != "other@example.ma"
     assert not person.is_staff and not person.is_superuser
+
+
+@pytest.mark.parametrize(
+    "field, name",
+    [
+        ("full_name_latin", "Youssef\u202e El Idrissi"),
+        ("full_name_arabic", "\u2067يوسف الإدريسي\u2069"),
+        ("full_name_latin", "Y" * 121),
+    ],
+)
+def test_profile_refuses_a_name_with_direction_controls_or_too_long(client, site, field, name):
+    person = learner()
+    before = getattr(person, field)
+    client.login(email=person.email, password=PASSWORD)
+    data = {"full_name_latin": "Youssef El Idrissi", "preferred_language": "fr", field: name}
+    response = client.post("/fr/accounts/profile/", data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    person.refresh_from_db()
+    assert getattr(person, field) == before
+
+
+def test_the_admin_user_editor_refuses_a_name_with_direction_controls(client, site):
+    person = learner()
+    client.force_login(administrator())
+    url = reverse("wagtailusers_users:edit", args=[person.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    data["full_name_latin"] = "\u202eilaneB"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "full_name_latin" in response.context["form"].errors
+    person.refresh_from_db()
+    assert person.full_name_latin != "\u202eilaneB"

@@ -127,3 +127,26 @@ def test_wrong_password_is_refused(client, site):
     response = log_in(client, person.email, password="not-the-password")
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    "field, name",
+    [
+        ("full_name_latin", "\u202eilaneB ahraZ-amitaF"),  # prints "Fatima-Zahra Benali" reversed
+        ("full_name_latin", "Nadia\u2066 Amrani"),
+        ("full_name_arabic", "نادية\u200f العمراني"),
+        ("full_name_arabic", "نادية\u061c العمراني"),
+        ("full_name_latin", "N" * 121),
+        ("full_name_arabic", "ن" * 121),
+    ],
+)
+def test_signup_refuses_a_name_with_direction_controls_or_too_long(client, site, mailoutbox, field, name):
+    response = sign_up(client, **{field: name})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not User.objects.filter(email__iexact="nadia.amrani@oujda.ma").exists()
+
+
+def test_signup_accepts_a_name_of_the_maximum_length(client, site, mailoutbox):
+    assert sign_up(client, full_name_latin="N" * 120).status_code == 302
+    assert User.objects.get(email="nadia.amrani@oujda.ma").full_name_latin == "N" * 120

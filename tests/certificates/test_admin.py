@@ -174,3 +174,107 @@ def test_editing_a_template_in_the_admin_creates_a_new_version(admin_client, sit
     versions = list(template.versions.order_by("number"))
     assert [v.number for v in versions] == [1, 2]
     assert [v.as_facts().heading_fr for v in versions] == ["Attestation", "Certificat"]
+
+
+FORMULA_NAME = '=HYPERLINK("http://evil","x")'
+
+
+def _exported_rows(response, export_format) -> list[list]:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "csv":
+        import csv
+        import io
+
+        text = content.decode("utf-8")
+        assert text.startswith("\ufeff")  # Arabic names open as UTF-8 in spreadsheet programs
+        return list(csv.reader(io.StringIO(text[1:])))
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    return [list(row) for row in load_workbook(BytesIO(content)).active.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_the_register_exports_a_formula_typed_as_a_name_as_plain_text(admin_client, site, export_format):
+    certificate = issued_certificate(person=learner(full_name_latin=FORMULA_NAME))
+    response = admin_client.get(reverse("certificate_register:index"), {"export": export_format})
+    rows = _exported_rows(response, export_format)
+    [row] = [row for row in rows if certificate.serial in row]
+    assert "'" + FORMULA_NAME in row
+    assert FORMULA_NAME not in row
+    assert certificate.learner_name_arabic in row
+
+
+def test_bulk_deleting_a_course_with_certificates_is_refused_with_a_message(admin_client, site):
+    from courses.models import CoursePage, Enrolment, LessonCompletion
+
+    certificate = issued_certificate()
+    course = certificate.course
+    # Only the certificate holds the course now (learners' records have their own refusal).
+    Enrolment.objects.filter(course=course).delete()
+    LessonCompletion.objects.filter(lesson__path__startswith=course.path).delete()
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    response = admin_client.post(f"{url}?id={course.pk}", follow=True)
+    assert response.status_code == 200
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(course.title in m and "certificat" in m for m in messages), messages
+    assert CoursePage.objects.filter(pk=course.pk).exists()
+    assert Certificate.objects.filter(course=course).exists()
+
+
+def test_trainers_cannot_reach_templates_signatories_or_certificate_settings(client, site):
+    from certificates.models import CourseCertification
+
+    template = CertificateTemplate.objects.create(name="Modèle")
+    settings = CourseCertification.objects.create(
+        course=build_course(modules=1, lessons_per_module=1).course, title_fr="a", title_ar="b", hours=3
+    )
+    client.force_login(trainer())
+    urls = [
+        reverse("wagtailsnippets_certificates_certificatetemplate:list"),
+        reverse("wagtailsnippets_certificates_certificatetemplate:add"),
+        reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk]),
+        reverse("certificate_settings:index"),
+        reverse("certificate_settings:edit", args=[settings.pk]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code in {302, 403, 404}, url
+    response = client.post(
+        reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk]),
+        {"name": "Piraté"},
+    )
+    assert response.status_code in {302, 403, 404}
+    template.refresh_from_db()
+    assert template.name == "Modèle"
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    for url in urls[0], urls[3], reverse("certificate_register:index"):
+        assert url not in menu
+
+
+def test_administrators_set_the_logo_and_the_signatures_of_a_template(admin_client, site):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from certificates.models import WORDING_FIELDS
+
+    logo = Image.objects.create(title="Logo ENSA", file=get_test_image_file("logo.png"))
+    signature = Image.objects.create(title="Signature", file=get_test_image_file("signature.png"))
+    template = CertificateTemplate.objects.create(name="Modèle")
+    url = reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="logo"' in page and 'name="signatories-__prefix__-signature"' in page
+    wording = {name: getattr(template, name) for name in WORDING_FIELDS}
+    signatory = {"name_fr": "Nadia El Idrissi", "name_ar": "نادية الإدريسي", "title_fr": "Directrice",
+                 "title_ar": "مديرة", "signature": signature.pk}
+    data = nested_form_data(
+        {"name": "Modèle", "logo": logo.pk, **wording, "signatories": inline_formset([signatory])}
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    template.refresh_from_db()
+    assert template.logo == logo
+    assert template.signatories.get().signature == signature
+    facts = template.versions.order_by("-number").first().as_facts()
+    assert facts.logo_png and facts.signatories[0].signature_png

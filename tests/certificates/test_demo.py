@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from certificates.demo import seed_demo_certificate_template
-from certificates.models import CertificateTemplate, TemplateVersion
+from certificates.models import CertificateTemplate, CourseCertification, TemplateVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -22,3 +22,17 @@ def test_only_one_template_is_the_default(site):
     other = CertificateTemplate(name="Autre", is_default=True)
     with pytest.raises(ValidationError):
         other.full_clean()
+
+
+def test_the_demo_courses_get_certificate_settings_issued_by_hand(site):
+    from courses.demo import build_demo
+
+    result = build_demo()
+    seed_demo_certificate_template()
+    seed_demo_certificate_template()
+    settings = CourseCertification.objects.order_by("course_id")
+    assert [s.course_id for s in settings] == sorted(course.pk for course in result.courses)
+    main = settings.get(course=result.course)
+    assert (main.title_fr, main.title_ar) == (result.course.title, result.course_ar.title)
+    assert main.hours == result.course.duration_hours > 0
+    assert not any(s.auto_issue for s in settings)

@@ -12,7 +12,12 @@ from certificates import services
 from certificates.eligibility import INCOMPLETE, NOT_ENROLLED, check_eligibility
 from certificates.models import Certificate, CertificateStatus, TemplateVersion
 from courses import services as course_services
-from tests.factories.certificates import complete_course, completed_enrolment, issued_certificate
+from tests.factories.certificates import (
+    certification,
+    complete_course,
+    completed_enrolment,
+    issued_certificate,
+)
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner
 
@@ -193,9 +198,16 @@ def test_editing_a_template_makes_a_new_version_and_issued_certificates_keep_the
     assert TemplateVersion.objects.filter(template=template).count() == 2
 
 
-def test_automatic_issue_on_completion_only_when_the_course_asks(site, django_capture_on_commit_callbacks):
+def test_automatic_issue_on_completion_only_when_an_administrator_asked_for_it(
+    site, django_capture_on_commit_callbacks
+):
     manual = build_course(modules=1, lessons_per_module=1)
-    automatic = build_course(modules=1, lessons_per_module=1, auto_issue_certificate=True)
+    switched_off = build_course(modules=1, lessons_per_module=1)
+    certification(switched_off.course, auto_issue=False)
+    automatic = build_course(modules=1, lessons_per_module=1)
+    certification(automatic.course, auto_issue=True, by=administrator())
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_course(switched_off)
     with django_capture_on_commit_callbacks(execute=True):
         complete_course(manual)
     assert not Certificate.objects.exists()

@@ -27,6 +27,15 @@ def test_a_genuine_pdf_verifies():
 
 
 @pytest.mark.parametrize(
+    "title",
+    ["برنامج عمل الجماعة PAC 2026 التخطيط", "إدماج الهجرة في برنامج عمل الجماعة (PAC) 2026-2031: وجدة"],
+)
+def test_a_genuine_pdf_whose_arabic_title_holds_latin_words_and_numbers_verifies(title):
+    result = verify_pdf(render_certificate(_signed(course_title_ar=title)), [KEY.public_key()])
+    assert result.ok, result.problems
+
+
+@pytest.mark.parametrize(
     "field, forged",
     [
         ("learner_name_latin", "Fatima-Zahra Bennani"),
@@ -117,3 +126,22 @@ def test_an_issued_certificate_pdf_scans_to_its_page_and_verifies_offline(tmp_pa
     assert (payload.serial, payload.name_arabic) == (certificate.serial, certificate.learner_name_arabic)
     assert verify_pdf(path.read_bytes(), [signing.signing_key().public_key()], from_qr=True).ok
     call_command("verify_certificate", str(path))
+
+
+@pytest.mark.django_db
+def test_names_saved_with_direction_controls_are_issued_without_them_and_verify_offline(site):
+    from tests.factories.certificates import issued_certificate
+    from tests.factories.users import learner
+
+    # Saved before names were checked (the factory, like older data, skips the validators).
+    person = learner(
+        full_name_latin="\u202eFatima-Zahra\u202c  Benali\u200e",
+        full_name_arabic="\u2067فاطمة الزهراء\u2069 بنعلي\u061c",
+    )
+    certificate = issued_certificate(person=person)
+    assert certificate.learner_name_latin == "Fatima-Zahra Benali"
+    assert certificate.learner_name_arabic == "فاطمة الزهراء بنعلي"
+    assert certificate.snapshot["learner_name_latin"] == "Fatima-Zahra Benali"
+    result = verify_pdf(certificate.pdf.open("rb").read(), [signing.signing_key().public_key()])
+    assert result.ok, result.problems
+    assert result.payload.name_latin == "Fatima-Zahra Benali"

@@ -1,19 +1,24 @@
 """The rendered PDF, read back as a person, a PDF tool and a QR scanner would."""
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
 from pypdf import PdfReader
 
 from certificates.pdf import (
+    BOLD,
     PAYLOAD_KEYWORD,
     arabic_date,
+    fit,
     french_date,
+    register_fonts,
     render_certificate,
     visual,
 )
 from certificates.samples import sample_certificate_data
-from tests.certificates.pdftools import nfkc, pdffonts, qr_codes
+from lms.text import PERSON_NAME_MAX_LENGTH
+from tests.certificates.pdftools import nfkc, pdffonts, pdftotext, qr_codes, squashed, words
 
 
 def _render(tmp_path, **changes):
@@ -94,3 +99,88 @@ def test_rendering_is_deterministic():
 def test_a_latin_only_learner_still_gets_a_name_in_the_arabic_column(tmp_path):
     data, path = _render(tmp_path, learner_name_arabic="")
     assert _text(path).count("Fatima-Zahra Benali") >= 2
+
+
+LONG_LATIN_NAME = (
+    "Fatima-Zahra Benali El Idrissi Ben Abdallah Alaoui Mohammed Amine Zniber Tazi Bennani "
+    "Lahlou Kettani Berrada Sqalli Houssaini"
+)[:120]
+LONG_ARABIC_NAME = (
+    "فاطمة الزهراء بنعلي الإدريسي بن عبد الرحمان العلوي محمد أمين الزنيبر التازي البناني "
+    "اللحلو الكتاني برادة الصقلي الحسيني الفاسي"
+)[:120]
+LONG_TITLE_FR = (
+    "Intégrer la migration dans le Programme d'action de la commune (PAC) : la Stratégie "
+    "nationale d'immigration et d'asile, la Stratégie nationale en faveur des Marocains "
+    "résidant à l'étranger et la coopération Sud-Sud avec la Côte d'Ivoire, le Mali et le Sénégal"
+)[:255]
+LONG_TITLE_AR = (
+    "إدماج الهجرة في برنامج عمل الجماعة: الاستراتيجية الوطنية للهجرة واللجوء والاستراتيجية "
+    "الوطنية لفائدة المغاربة المقيمين بالخارج والتعاون جنوب-جنوب مع كوت ديفوار ومالي والسنغال "
+    "ومقاربة قائمة على حقوق الإنسان في الجهة"
+)[:255]
+PAGE_WIDTH, FRAME = 842, 26
+
+
+_PUNCTUATION = str.maketrans(dict.fromkeys("«»:-", " "))
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in map(squashed, text.translate(_PUNCTUATION).split()) if word]
+
+
+def _assert_laid_out_within_the_frame_and_columns(path):
+    """Every word inside the inner frame; below the heading, none across the middle line, and
+    the columns end above the place-and-date line."""
+    boxes = words(path)
+    assert boxes
+    for word in boxes:
+        assert FRAME <= word.x_min and word.x_max <= PAGE_WIDTH - FRAME, word
+        assert FRAME <= word.y_min and word.y_max <= 595 - FRAME, word
+        if word.y_min > 200:
+            assert word.x_max <= PAGE_WIDTH / 2 or word.x_min >= PAGE_WIDTH / 2, word
+    done_at = min(word.y_min for word in boxes if word.text == "Fait")
+    return [word for word in boxes if word.y_max <= done_at]
+
+
+def test_names_of_the_longest_length_allowed_are_printed_in_full_in_both_scripts(tmp_path):
+    assert len(LONG_LATIN_NAME) == len(LONG_ARABIC_NAME) == PERSON_NAME_MAX_LENGTH
+    _data, path = _render(tmp_path, learner_name_latin=LONG_LATIN_NAME, learner_name_arabic=LONG_ARABIC_NAME)
+    text = squashed(pdftotext(path))
+    assert squashed(LONG_LATIN_NAME) in text
+    assert squashed(LONG_ARABIC_NAME) in text
+    above_the_date = {word.text for word in _assert_laid_out_within_the_frame_and_columns(path)}
+    assert set(LONG_LATIN_NAME.split()) <= above_the_date
+
+
+def test_long_names_and_course_titles_together_are_printed_in_full(tmp_path):
+    _data, path = _render(
+        tmp_path,
+        learner_name_latin=LONG_LATIN_NAME,
+        learner_name_arabic=LONG_ARABIC_NAME,
+        course_title_fr=LONG_TITLE_FR,
+        course_title_ar=LONG_TITLE_AR,
+    )
+    text = squashed(pdftotext(path))
+    for value in (LONG_LATIN_NAME, LONG_ARABIC_NAME, LONG_TITLE_FR):
+        assert squashed(value) in text
+    # Tools put the words of an Arabic line holding "-" or ":" back in varying orders.
+    assert not Counter(_words(LONG_TITLE_AR)) - Counter(_words(pdftotext(path)))
+    above_the_date = {word.text for word in _assert_laid_out_within_the_frame_and_columns(path)}
+    assert set(LONG_LATIN_NAME.split()) | set(LONG_TITLE_FR.split()) <= above_the_date
+    assert "20novembre2026" in text  # the lines after the title are still there
+
+
+def test_a_name_without_spaces_wider_than_the_column_is_cut_not_lost(tmp_path):
+    _data, path = _render(tmp_path, learner_name_latin="A" * 120, learner_name_arabic="ب" * 120)
+    assert "A" * 120 in squashed(pdftotext(path))
+    _assert_laid_out_within_the_frame_and_columns(path)
+
+
+def test_a_short_name_stays_on_one_line_at_full_size():
+    register_fonts()
+    size, lines = fit("Fatima-Zahra Benali", font=BOLD, size=21, width=336, rtl=False, shrink=0.7)
+    assert (size, lines) == (21, ["Fatima-Zahra Benali"])
+    size, lines = fit(LONG_LATIN_NAME, font=BOLD, size=21, width=336, rtl=False, shrink=0.7)
+    assert size == 21 * 0.7 and len(lines) > 1
+    assert " ".join(lines) == LONG_LATIN_NAME

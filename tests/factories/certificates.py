@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from certificates import services
-from certificates.models import Certificate
+from certificates.models import Certificate, CourseCertification
 from courses import services as course_services
 from courses.models import Enrolment
 from tests.factories.courses import CourseTree, build_course
@@ -39,3 +39,12 @@ def completed_enrolment(*, arabic: bool = True, person=None, **course_fields) ->
 def issued_certificate(**kwargs) -> Certificate:
     completed = completed_enrolment(**kwargs)
     return services.issue_certificate(enrolment=completed.enrolment, issued_by=administrator())
+
+
+def certification(course, *, by=None, **fields) -> CourseCertification:
+    """Certificate settings for `course`, with its current titles and hours unless given."""
+    current = services.current_course_facts(course)
+    fields.setdefault("title_fr", current.title_fr)
+    fields.setdefault("title_ar", current.title_ar)
+    fields.setdefault("hours", current.hours)
+    return CourseCertification.objects.create(course=course, updated_by=by, **fields)

@@ -1,8 +1,9 @@
 from io import BytesIO
 
+import pytest
 from openpyxl import load_workbook
 
-from lms.spreadsheets import csv_response, safe_cell, xlsx_response
+from lms.spreadsheets import SafeSpreadsheetExportMixin, csv_response, safe_cell, xlsx_response
 
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_is_quoted():
@@ -27,3 +28,31 @@ def test_xlsx_holds_the_same_cells_made_safe():
     sheet = load_workbook(BytesIO(response.content)).active
     assert sheet.title == "Résultats"
     assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["Nom", "'=1+1"]
+
+
+class _WagtailLikeExport:
+    """Stands for Wagtail's SpreadsheetExportMixin: text values come out as they went in."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return value
+
+    def stream_csv(self, queryset):
+        yield from ("heading\r\n", *(f"{row}\r\n" for row in queryset))
+
+
+class _GuardedExport(SafeSpreadsheetExportMixin, _WagtailLikeExport):
+    pass
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_wagtail_exports_quote_every_text_cell_and_leave_other_values_alone(export_format):
+    view = _GuardedExport()
+    cell = view.preprocess_field_value
+    assert cell("learner", '=HYPERLINK("http://evil","x")', export_format) == '\'=HYPERLINK("http://evil","x")'
+    assert cell("learner", "بنعلي", export_format) == "بنعلي"
+    assert cell("hours", -2, export_format) == -2
+    assert cell("revoked_at", None, export_format) is None
+
+
+def test_wagtail_csv_exports_start_with_a_byte_order_mark():
+    assert "".join(_GuardedExport().stream_csv(["بنعلي"])) == "\ufeffheading\r\nبنعلي\r\n"
