@@ -19,7 +19,7 @@ from django.db.models import Q
 from wagtail.models import GroupPagePermission, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from lms.accounts.roles import is_administrator, is_trainer
+from lms.accounts.roles import is_administrator, is_staff_member, is_trainer
 
 # What the trainers of a course may do with its pages.
 COURSE_PAGE_ACTIONS = ("add", "change", "publish")
@@ -77,6 +77,12 @@ def others_courses_condition(user) -> Q | None:
     if not paths:
         return None
     return reduce(or_, (Q(path__startswith=path) for path in paths))
+
+
+def may_read_lessons(user, *, enrolled: bool) -> bool:
+    """The body of a course's lessons (and the files they cite) is for its current learners
+    and for the staff: trainers and administrators."""
+    return enrolled or is_staff_member(user)
 
 
 def may_follow_progress(user, course=None) -> bool:

@@ -19,6 +19,7 @@ from .models import (
     ModulePage,
     canonical_page,
 )
+from .permissions import may_read_lessons
 from .rules import EnrolmentDecision, check_self_enrolment
 
 
@@ -247,7 +248,7 @@ def lesson_view(*, learner, lesson: LessonPage) -> LessonView:
         course=course,
         enrolment=enrolment,
         completed=position is not None and states[position].completed,
-        can_read=enrolment is not None or (learner.is_authenticated and learner.is_staff),
+        can_read=may_read_lessons(learner, enrolled=enrolment is not None),
         previous=states[position - 1].page if position else None,
         next=states[position + 1].page
         if position is not None and position + 1 < len(states)

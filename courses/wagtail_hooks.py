@@ -7,7 +7,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_list_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,11 +20,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import policy_registry, register_permission_policy
+
+from lms.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_forms import CohortForm, default_locale_courses
 from .admin_views import (
@@ -93,6 +99,22 @@ def refuse_moves_the_person_may_not_make(request, page, destination):
     """Wagtail checks the move only when it is made: the confirmation page already refuses."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+class ExplorablePagesOnly:
+    """Bulk actions on pages find only the pages the person may explore: another course's
+    draft is neither listed (with its title) nor acted on."""
+
+    def get_queryset(self, model, object_ids):
+        explorable = policy_registry.get_by_type(Page).explorable_instances(self.request.user)
+        return get_list_or_404(model.objects.filter(pk__in=explorable.values("pk")), pk__in=object_ids)
+
+
+# Registered after Wagtail's own page actions of the same type, which they replace.
+for _action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+    hooks.register(
+        "register_bulk_action", type(_action.__name__, (ExplorablePagesOnly, _action), {}), order=1
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -240,7 +262,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
         fields = ["course", "status", "cohort"]
 
 
-class EnrolmentIndexView(generic.IndexView):
+class EnrolmentIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("learner", "course", "cohort")
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from wagtail import hooks
+from wagtail.permissions import policy_registry
 
 Guard = Callable[..., HttpResponse | None]
 
@@ -30,6 +32,20 @@ def registered_guards() -> dict[str, Guard]:
 
 def refuse(request: HttpRequest, **view_kwargs) -> HttpResponse | None:
     raise PermissionDenied
+
+
+def may_change_the_model(request: HttpRequest, *, app_label: str, model_name: str, **view_kwargs):
+    """For views about any object of a model named in the URL (e.g. translating a snippet):
+    only people who may change objects of that model."""
+    if not request.user.is_authenticated:
+        return None
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return None  # the view answers 404
+    if not policy_registry.get_by_type(model).user_has_permission(request.user, "change"):
+        raise PermissionDenied
+    return None
 
 
 class AdminViewGuardMiddleware:

@@ -4,7 +4,7 @@ permissions.py, and the reports that show everybody's work are for administrator
 from django.urls import reverse
 from wagtail import hooks
 
-from lms.admin_guards import refuse
+from lms.admin_guards import may_change_the_model, refuse
 
 from .admin_views import AssignRoleToAccountsBulkAction, SetActiveStateOfAccountsBulkAction
 from .roles import is_administrator
@@ -35,6 +35,12 @@ def administrator_reports():
         for report in ADMINISTRATOR_REPORTS
         for name in (report, f"{report}_results")
     }
+
+
+@hooks.register("register_admin_view_guards")
+def snippet_translations():
+    """wagtail-localize lets anyone holding "submit translation" translate any snippet."""
+    return {"wagtail_localize:submit_snippet_translation": may_change_the_model}
 
 
 @hooks.register("construct_reports_menu")
