@@ -2,6 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
+# The whole request that carries it: the file plus the multipart envelope and CSRF token.
+MAX_VERIFY_REQUEST_BYTES = MAX_PDF_BYTES + 64 * 1024
+TOO_LARGE = _("This file is too large to be a certificate.")
 
 
 class VerifyForm(forms.Form):
@@ -14,10 +17,19 @@ class VerifyForm(forms.Form):
 class CompareForm(forms.Form):
     pdf = forms.FileField(label=_("Certificate PDF file"))
 
+    @classmethod
+    def refused_as_too_large(cls) -> "CompareForm":
+        """The form as shown when the request declared more than MAX_VERIFY_REQUEST_BYTES
+        (its body is never read)."""
+        form = cls(data={}, files={})
+        form.fields["pdf"].required = False
+        form.add_error("pdf", TOO_LARGE)
+        return form
+
     def clean_pdf(self):
         upload = self.cleaned_data["pdf"]
-        if upload.size > MAX_PDF_BYTES:
-            raise forms.ValidationError(_("This file is too large to be a certificate."))
+        if upload and upload.size > MAX_PDF_BYTES:
+            raise forms.ValidationError(TOO_LARGE)
         return upload
 
 

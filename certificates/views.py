@@ -5,13 +5,15 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from lms.ratelimit import rate_limited
+
 from . import queries, signing
-from .forms import CompareForm, VerifyForm
+from .forms import MAX_VERIFY_REQUEST_BYTES, CompareForm, VerifyForm
 from .models import Certificate
 from .permissions import may_download
-from .ratelimit import rate_limited
 
 VERIFY_LIMIT = 30  # requests per minute and client address
 
@@ -29,12 +31,22 @@ def verify_form(request):
     return render(request, "certificates/verify_form.html", {"form": form})
 
 
+@csrf_exempt  # checked by `_compare`, after the size: the CSRF check reads the whole body
 @rate_limited("verify", limit=VERIFY_LIMIT)
 @require_http_methods(["GET", "POST"])
 def verify(request, code: str):
     found = queries.verification(code=code)
     if found is None:
         raise Http404(_("No certificate has this verification code."))
+    if _declared_length(request) > MAX_VERIFY_REQUEST_BYTES:
+        # Refused on the declared size, before Django reads the body (request.POST/FILES).
+        form = CompareForm.refused_as_too_large()
+        return _verification_page(request, found, form, None, status=413)
+    return _compare(request, found)
+
+
+@csrf_protect
+def _compare(request, found):
     form = CompareForm(request.POST or None, request.FILES or None)
     comparison = None
     if request.method == "POST" and form.is_valid():
@@ -42,10 +54,22 @@ def verify(request, code: str):
         for chunk in form.cleaned_data["pdf"].chunks():
             digest.update(chunk)
         comparison = {"sha256": digest.hexdigest(), "matches": digest.hexdigest() == found.pdf_sha256}
+    return _verification_page(request, found, form, comparison)
+
+
+def _declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _verification_page(request, found, form, comparison, status: int = 200):
     response = render(
         request,
         "certificates/verify.html",
         {"verification": found, "form": form, "comparison": comparison},
+        status=status,
     )
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import views
+
 urlpatterns = [
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -23,13 +25,9 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    # Development only: images and other media, never documents (they go through the
-    # access-checking document views). In production the web server serves MEDIA_ROOT
-    # the same way: everything but MEDIA_ROOT/documents/.
+    # Development only: images and other media, never the private prefixes (documents,
+    # certificates: they go through access-checking views). In production the web server
+    # serves MEDIA_ROOT the same way: everything but those folders.
     urlpatterns = [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?!documents/)(?P<path>.*)$",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", views.media),
     ] + urlpatterns

@@ -3,12 +3,14 @@ after a transactional test has flushed it."""
 
 import os
 import shutil
+from collections.abc import Iterator
 from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.db import connection
 
 from courses.setup import ensure_catalogue
@@ -82,6 +84,39 @@ def _media_root(settings, tmp_path):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def _record_a_second_factor(sender, request, user, **kwargs):
+    from allauth.account.internal.flows.login import record_authentication
+
+    if getattr(request, "session", None) is not None:
+        record_authentication(request, user, "mfa", type="test-fixture")
+
+
+@pytest.fixture(autouse=True)
+def _logins_pass_two_factor(request) -> Iterator[None]:
+    """Every login in a test counts as having passed a second factor.
+
+    The Wagtail admin requires two-factor authentication of staff (lms/accounts/middleware.py).
+    Tests that sign a trainer or an administrator in with `client.force_login`, `client.login`
+    or the login form and then use the admin are about something else: for them each login
+    records in the session the "mfa" authentication that allauth records after a TOTP code.
+    Tests of two-factor authentication itself ask for the `real_mfa` fixture, which turns this
+    off (tests/security/test_mfa.py).
+    """
+    if "real_mfa" in request.fixturenames:
+        yield
+        return
+    user_logged_in.connect(_record_a_second_factor, dispatch_uid="tests-second-factor")
+    try:
+        yield
+    finally:
+        user_logged_in.disconnect(dispatch_uid="tests-second-factor")
+
+
+@pytest.fixture
+def real_mfa() -> None:
+    """Logins record no second factor: staff meet the two-factor rule as in production."""
 
 
 def pytest_sessionfinish(session, exitstatus):

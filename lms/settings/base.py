@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -47,6 +49,13 @@ DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "ENSA <formation@ensa.example
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CERTIFICATE_SIGNING_KEY = ENV.get("CERTIFICATE_SIGNING_KEY", "")  # Ed25519 private key, PEM
 SECURE_SSL_REDIRECT = _bool(ENV.get("SECURE_SSL_REDIRECT"), default=True)
+# Proxies in front of the app servers (load balancer...), to find the client's address:
+# how many append to X-Forwarded-For, or the header in which the front proxy states it.
+TRUSTED_PROXY_COUNT = int(ENV.get("TRUSTED_PROXY_COUNT") or 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies: 0 or more.")
+TRUSTED_CLIENT_IP_HEADER = ENV.get("TRUSTED_CLIENT_IP_HEADER", "").strip() or None
+TRUSTED_PROXIES_DECLARED = "TRUSTED_PROXY_COUNT" in ENV or TRUSTED_CLIENT_IP_HEADER is not None
 TEST_DATABASE_NAME = ENV.get("TEST_DATABASE_NAME", "")  # lets parallel test runs keep apart
 DB_CONN_MAX_AGE = int(ENV.get("DB_CONN_MAX_AGE", "60"))
 # --------------------------------------------------------------------------------------
@@ -76,6 +85,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -89,6 +99,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.admin_guards.AdminViewGuardMiddleware",
+    "lms.accounts.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -173,12 +185,21 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ENSA] "
+ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"  # client address from lms.clientip
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+
+# Two-factor authentication (allauth.mfa): required for staff before the Wagtail admin
+# (lms/accounts/middleware.py), optional for learners.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "ENSA"
+MFA_PASSKEY_LOGIN_ENABLED = False
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("ar", _("Arabic"))]
@@ -200,6 +221,7 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ENSA"
+WAGTAILADMIN_LOGIN_URL = "account_login"  # allauth's, with its two-factor step
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -213,7 +235,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.library.document_forms.LibraryDocument
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "gif", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []  # every document is served as an attachment
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper has a style attribute; site.css sizes embeds
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -223,6 +245,43 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow SAMEORIGIN for themselves
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy on every response (lms/csp.py): scripts, styles and fonts from
+# this site only, no inline script, never framed. Video embeds (oEmbed iframes) may come
+# from CSP_EMBED_HOSTS only.
+CSP_EMBED_HOSTS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],  # data: for the QR code of the authenticator set-up
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": [CSP.SELF, *CSP_EMBED_HOSTS],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Admin URLs (lms/csp.py): Wagtail and wagtail-localize write inline <script> elements
+# (date pickers, inline panels, choosers), Draftail inserts <style> elements and the
+# multiple image upload previews blob: images, so the admin allows those; inline event
+# handlers, style attributes and eval stay refused (script-src/style-src 'self').
+# README, "Security: HTTP".
+SECURE_CSP_ADMIN = {
+    **SECURE_CSP,
+    "script-src-elem": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src-elem": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],  # thumbnails of images being uploaded
+}
+
+# Files under MEDIA_ROOT that only access-checking views serve (never the media route).
+PRIVATE_MEDIA_PREFIXES = ["documents/", "certificates/"]
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,9 @@ _missing = [
         "EMAIL_HOST": SMTP_HOST,
         "CERTIFICATE_SIGNING_KEY": CERTIFICATE_SIGNING_KEY,
         "BASE_URL": BASE_URL if ENV.get("BASE_URL") else "",
+        # Behind the load balancer, say how to find the client's address (0 is a valid
+        # answer when no proxy is in front): otherwise every client shares one rate limit.
+        "TRUSTED_PROXY_COUNT (or TRUSTED_CLIENT_IP_HEADER)": TRUSTED_PROXIES_DECLARED,
     }.items()
     if not value
 ]

@@ -18,6 +18,7 @@ REQUIRED = [
     "EMAIL_HOST",
     "BASE_URL",
     "CERTIFICATE_SIGNING_KEY",
+    "TRUSTED_PROXY_COUNT",
 ]
 
 
@@ -39,6 +40,7 @@ def complete_env(tmp_path) -> dict[str, str]:
         EMAIL_HOST="smtp.ensa.ma",
         BASE_URL="https://formation.ensa.ma",
         CERTIFICATE_SIGNING_KEY=generate_private_key_pem(),
+        TRUSTED_PROXY_COUNT="1",
     )
 
 
