@@ -17,6 +17,7 @@ from django.views.generic import FormView
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
@@ -91,6 +92,13 @@ class CertificateInspectView(InspectView):
         return buttons
 
 
+class RecordHistoryView(HistoryView):
+    """The audit trail of a record (issued, revoked, reissued...), for those who may view it:
+    the register itself is never changed in the admin."""
+
+    any_permission_required = ["view"]
+
+
 class CertificateViewSet(ModelViewSet):
     model = Certificate
     icon = "doc-full-inverse"
@@ -102,6 +110,7 @@ class CertificateViewSet(ModelViewSet):
     form_fields = ["revoked_reason"]
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
+    history_view_class = RecordHistoryView
     list_display = [
         "serial",
         "learner_name_latin",
@@ -165,6 +174,7 @@ class BulkIssueRunViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     inspect_view_class = BulkIssueRunInspectView
+    history_view_class = RecordHistoryView
     form_fields = ["course"]
     list_display = ["course", "cohort", "status", "processed", "issued", "already_issued", "skipped", "created_at"]
     list_filter = ["status"]

@@ -6,6 +6,7 @@ import hashlib
 import json
 import secrets
 from decimal import Decimal
+from string import Formatter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +26,31 @@ from .data import CertificateData, Signatory, TemplateFacts, decode_images, enco
 from .samples import DEFAULT_WORDING
 
 WORDING_FIELDS = tuple(DEFAULT_WORDING)
+# The wording lines that name what the certificate fills in (pdf.py), and the names they may use.
+WORDING_PLACEHOLDERS = {
+    "duration": {"hours"},
+    "completed": {"date"},
+    "grade": {"grade"},
+    "done_at": {"place", "date"},
+}
+
+
+def wording_problem(field: str, text: str) -> str:
+    """Why a wording line cannot be printed (an unknown or malformed {placeholder}), or ""."""
+    allowed = WORDING_PLACEHOLDERS.get(field[:-3])
+    if allowed is None:
+        return ""  # printed as it is
+    listed = ", ".join(f"{{{name}}}" for name in sorted(allowed))
+    try:
+        names = {name for _text, name, _spec, _conversion in Formatter().parse(text) if name is not None}
+    except ValueError:
+        names = {"{"}
+    if names <= allowed:
+        return ""
+    return str(
+        _("Write braces only around what the certificate fills in here: %(allowed)s.")
+        % {"allowed": listed}
+    )
 WORDING_LABELS = {
     "institution_fr": _("institution (French)"),
     "institution_ar": _("institution (Arabic)"),
@@ -201,6 +227,13 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
             raise ValidationError(
                 {"is_default": _("Another template is the default one: untick it there first.")}
             )
+        problems = {
+            name: message
+            for name in WORDING_FIELDS
+            if (message := wording_problem(name, getattr(self, name)))
+        }
+        if problems:
+            raise ValidationError(problems)
 
     def facts(self, version: int = 0) -> TemplateFacts:
         return TemplateFacts(

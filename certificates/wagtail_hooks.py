@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from lms.admin_guards import needs_model_permission
+
 from . import admin_views
 from .admin_views import (
     BulkIssueRunViewSet,
@@ -146,3 +148,15 @@ def certificate_settings_button(page, user, view_name, next_url=None):
 def version_template_after_save(request, instance):
     if isinstance(instance, CertificateTemplate):
         current_template_version(template=instance)
+
+
+@hooks.register("register_admin_view_guards")
+def template_chooser_for_administrators():
+    """Wagtail's snippet chooser answers anyone in the admin; certificate templates are the
+    administrators' (trainers choose none anywhere)."""
+    guard = needs_model_permission("certificates.CertificateTemplate", {"view", "change"})
+    namespace = "wagtailsnippetchoosers_certificates_certificatetemplate"
+    return {
+        f"{namespace}:{view}": guard
+        for view in ("choose", "choose_results", "chosen", "chosen_multiple")
+    }

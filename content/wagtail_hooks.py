@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from content.library.reports import DownloadReportView
 from content.library.views import serve_document
 from lms.accounts.roles import is_administrator
+from lms.admin_guards import refuse_deleting_what_is_protected
 
 
 class AdministratorsMenuItem(MenuItem):
@@ -20,6 +21,18 @@ def enforce_document_access(document, request):
     """Every file goes through content's access rules (content/permissions.py); files of
     handbook editions also through the library's counters, whichever URL reaches them."""
     return serve_document(request, document)
+
+
+@hooks.register("register_admin_view_guards")
+def protected_documents_and_images():
+    return {
+        "wagtaildocs:delete_multiple": refuse_deleting_what_is_protected(
+            "wagtaildocs.Document", "doc_id"
+        ),
+        "wagtailimages:delete_multiple": refuse_deleting_what_is_protected(
+            "wagtailimages.Image", "image_id"
+        ),
+    }
 
 
 @hooks.register("register_admin_urls")

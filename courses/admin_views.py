@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from io import BytesIO
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtail.whitelist import check_url
 from wagtail_localize.models import TranslationSource
 
 from lms.spreadsheets import csv_response
@@ -196,6 +201,37 @@ class EnrolLearnersView(AdminPageMixin, FormView):
 # their own courses, and keep a synchronisation from publishing over a translator's draft.
 
 
+def guard_explorable_page(request, parent_page_id: int, **view_kwargs):
+    """Wagtail's explorer lists only explorable children, but shows the page it is asked
+    for to anyone in the admin: another course's page (its title, its draft) is not there."""
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        return None  # the admin sends the person to sign in
+    explorable = policy_registry.get_by_type(Page).explorable_instances(request.user)
+    if not explorable.filter(pk=parent_page_id).exists():
+        raise Http404
+    return None
+
+
+def guard_po_upload(request, translation_id: int, **view_kwargs):
+    """wagtail-localize fails with a server error on a PO file it did not write (no
+    translation id in its header): tell the translator instead, and change nothing."""
+    upload = request.FILES.get("file") if request.method == "POST" else None
+    if upload is None:
+        return None
+    header = upload.read(64 * 1024)
+    upload.seek(0)
+    if b"X-WagtailLocalize-TranslationID:" in header:
+        return None  # wagtail-localize reads it and checks it is this translation's
+    messages.error(
+        request,
+        _(
+            "This PO file was not downloaded from this translation: download it again, "
+            "translate it, then upload it."
+        ),
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
 def guard_page_translation(request, page_id: int, **view_kwargs):
     page = Page.objects.filter(pk=page_id).first()
     if page is None or not request.user.is_authenticated:
@@ -230,4 +266,23 @@ def guard_translation_sync(request, translation_source_id: int, **view_kwargs):
                 % {"titles": ", ".join(p.get_admin_display_title() for p in drafts)},
             )
             return redirect(request.get_full_path())
+    return None
+
+
+def guard_translation_override(request, **view_kwargs):
+    """wagtail-localize stores as typed what a translator gives to replace a synchronised
+    value, a link's address in rich text among them, and Wagtail renders that address as it
+    is: refuse one whose scheme Wagtail's own editor refuses (javascript:, data:, ...)."""
+    if request.method != "PUT":
+        return None
+    refused = JsonResponse({"error": _("Enter a valid URL.")}, status=400)
+    try:
+        if request.content_type == "multipart/form-data":
+            data, _files = request.parse_file_upload(request.META, BytesIO(request.body))
+        else:
+            data = QueryDict(request.body, encoding=request.encoding)
+    except MultiPartParserError:
+        return refused
+    if any(value and check_url(value) is None for value in data.getlist("value")):
+        return refused
     return None

@@ -22,8 +22,9 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from content.blocks import LessonStreamBlock
+from lms.text import isolate
 
-from .permissions import CoursePagePermissionTester
+from .permissions import CataloguePermissionTester
 
 
 def canonical_page(page: Page) -> Page:
@@ -66,10 +67,7 @@ class ProgressItemMixin:
 
 
 class CourseOwnedMixin:
-    """Pages of a course: trainers may only change the courses they teach."""
-
-    def permissions_for_user(self, user):
-        return CoursePagePermissionTester(user, self)
+    """Pages of a course: the course, its modules, lessons and quizzes."""
 
     def get_course(self) -> CoursePage | None:
         if isinstance(self, CoursePage):
@@ -87,6 +85,9 @@ class CatalogPage(Page):
 
     class Meta:
         verbose_name = _("course catalogue")
+
+    def permissions_for_user(self, user):
+        return CataloguePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from .queries import catalogue
@@ -378,7 +379,10 @@ class Enrolment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.learner} – {self.course}"
+        # Plain text (select options, admin titles): each part is bidi-isolated, so that a
+        # name or title in the other direction, or an older name holding a direction
+        # control, cannot reorder the other part.
+        return f"{isolate(self.learner)} – {isolate(self.course)}"
 
     @property
     def is_current(self) -> bool:
@@ -414,4 +418,4 @@ class LessonCompletion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.learner} – {self.lesson}"
+        return f"{isolate(self.learner)} – {isolate(self.lesson)}"

@@ -1,22 +1,20 @@
 """Who may do what with courses: one place, asked by views, viewsets, hooks and services.
 
-Trainers hold one page permission through their group: "add" on each catalogue, so that
-they can create a course. Inside courses, a trainer's rights come only from the courses that
-list them (in every language): add, change and publish there, nothing in anybody else's
-course. `CoursePagePermissionPolicy` (registered for every page in wagtail_hooks.py) and
-`CoursePagePermissionTester` apply this everywhere Wagtail asks: the explorer, search, the
+Trainers hold no page permission through their group. They may create a course in a
+catalogue (`CataloguePermissionTester`), and inside courses their rights come only from the
+courses that list them (in every language): add, change and publish there, nothing in
+anybody else's course. `CoursePagePermissionPolicy`, registered for every page in
+wagtail_hooks.py, gives Wagtail those rights wherever it asks: the explorer, search, the
 page chooser, reports, site history, moving and copying pages, and translations.
-ENSA administrators and superusers are not restricted.
+ENSA administrators and superusers hold their rights through their group, unrestricted.
 """
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
+from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission
-from django.db.models import Q
-from wagtail.models import GroupPagePermission, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from lms.accounts.roles import is_administrator, is_staff_member, is_trainer
@@ -65,20 +63,6 @@ def course_of(page):
     return CoursePage.objects.ancestor_of(page, inclusive=True).first()
 
 
-def others_courses_condition(user) -> Q | None:
-    """Pages inside courses (in any language) that `user` does not teach; None if there are none."""
-    from .models import CoursePage
-
-    paths = list(
-        CoursePage.objects.exclude(pk__in=taught_courses(user).values("pk")).values_list(
-            "path", flat=True
-        )
-    )
-    if not paths:
-        return None
-    return reduce(or_, (Q(path__startswith=path) for path in paths))
-
-
 def may_read_lessons(user, *, enrolled: bool) -> bool:
     """The body of a course's lessons (and the files they cite) is for its current learners
     and for the staff: trainers and administrators."""
@@ -118,8 +102,26 @@ def may_translate(user, page) -> bool:
     return course is not None and teaches(user, course)
 
 
-def _course_grants(user) -> list[GroupPagePermission]:
-    """Unsaved page permissions on every course `user` teaches, in every language."""
+@dataclass(frozen=True)
+class CourseGrant:
+    """A page permission a trainer holds on a course that lists them. Not stored: it follows
+    the course's list of trainers. Shaped like Wagtail's GroupPagePermission where Wagtail
+    reads one (page, permission)."""
+
+    page: Page
+    permission: Permission
+
+    @property
+    def page_id(self) -> int:
+        return self.page.pk
+
+    @property
+    def permission_id(self) -> int:
+        return self.permission.pk
+
+
+def _course_grants(user) -> list[CourseGrant]:
+    """The page permissions `user` holds on every course they teach, in every language."""
     permissions = list(
         Permission.objects.filter(
             content_type__app_label="wagtailcore",
@@ -127,20 +129,21 @@ def _course_grants(user) -> list[GroupPagePermission]:
         )
     )
     return [
-        GroupPagePermission(page=course, permission=permission)
+        CourseGrant(page=course, permission=permission)
         for course in taught_courses(user).only("pk", "path", "depth")
         for permission in permissions
     ]
 
 
-def _applies_within_course(permission, page, course) -> bool:
-    """A trainer's permission counts on a page of a course only when given on that course
-    or below: the catalogue's "add" lets them create a course, not add to someone else's."""
-    return page.path.startswith(permission.page.path) and permission.page.depth >= course.depth
+def _catalogues():
+    from .models import CatalogPage
+
+    return CatalogPage.objects.all()
 
 
 class CoursePagePermissionPolicy(PagePermissionPolicy):
-    """Wagtail's page permissions, with the rights of trainers confined to their courses."""
+    """Wagtail's page permissions, plus what trainers hold: rights on the courses that list
+    them, and leave to create a course in a catalogue (CataloguePermissionTester)."""
 
     def get_all_permissions_for_user(self, user):
         permissions = super().get_all_permissions_for_user(user)
@@ -148,36 +151,34 @@ class CoursePagePermissionPolicy(PagePermissionPolicy):
             return permissions
         return [*permissions, *_course_grants(user)]
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        if restricted_to_own_courses(user) and (course := course_of(instance)) is not None:
-            return bool(set(actions) & actions_within_course(self, user, instance, course))
-        return super().user_has_any_permission_for_instance(user, actions, instance)
+    def user_has_any_permission(self, user, actions):
+        if restricted_to_own_courses(user) and set(actions) & set(CATALOGUE_PAGE_ACTIONS):
+            return True  # they may create a course, even before they teach one
+        return super().user_has_any_permission(user, actions)
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        pages = super().instances_user_has_any_permission_for(user, actions)
-        if restricted_to_own_courses(user) and (condition := others_courses_condition(user)):
-            pages = pages.exclude(condition)
+    def instances_with_direct_explore_permission(self, user):
+        pages = super().instances_with_direct_explore_permission(user)
+        if restricted_to_own_courses(user):
+            pages = [*pages, *_catalogues()]
         return pages
 
+    def explorable_instances(self, user):
+        if not restricted_to_own_courses(user):
+            return super().explorable_instances(user)
+        from wagtail.models import Page as WagtailPage
 
-def actions_within_course(policy, user, page, course) -> set[str]:
-    """The page actions (add, change, publish...) a restricted trainer holds on a course page."""
-    return {
-        permission.permission.codename.rsplit("_", maxsplit=1)[0]
-        for permission in policy.get_cached_permissions_for_user(user)
-        if _applies_within_course(permission, page, course)
-    }
+        pages = WagtailPage.objects.none()
+        for anchor in [*_catalogues(), *taught_courses(user)]:
+            pages |= WagtailPage.objects.ancestor_of(anchor, inclusive=True).filter(depth__gt=1)
+        return pages | self.instances_user_has_any_permission_for(
+            user, {"add", "change", "publish"}
+        )
 
 
-class CoursePagePermissionTester(PagePermissionTester):
-    """What a person may do with one page of a course (course, module, lesson, quiz)."""
+class CataloguePermissionTester(PagePermissionTester):
+    """A catalogue page: trainers may create a course in it, which then lists them."""
 
     def __init__(self, user, page):
         super().__init__(user, page)
         if user.is_active and restricted_to_own_courses(user):
-            course = page.get_course()
-            self.permissions = (
-                actions_within_course(self.permission_policy, user, page, course)
-                if course is not None
-                else set()
-            )
+            self.permissions = self.permissions | set(CATALOGUE_PAGE_ACTIONS)

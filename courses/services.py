@@ -148,18 +148,16 @@ def refresh_completion(*, enrolment: Enrolment) -> bool:
 
 
 def grant_catalogue_permissions(*, catalog) -> None:
-    """Trainers may create courses below `catalog` (and then act on the courses that list
-    them only, see permissions.py); administrators may do everything there. Idempotent:
-    page permissions a role no longer holds are taken back."""
+    """Administrators may do everything below `catalog`. Trainers hold no page permission
+    there: their rights come from the courses that list them (see permissions.py).
+    Idempotent: page permissions a role no longer holds are taken back."""
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
     from lms.accounts.roles import ADMINISTRATORS, TRAINERS
 
-    from .permissions import CATALOGUE_PAGE_ACTIONS
-
     grants = {
-        TRAINERS: [f"{action}_page" for action in CATALOGUE_PAGE_ACTIONS],
+        TRAINERS: [],
         ADMINISTRATORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
     }
     with transaction.atomic():

@@ -37,7 +37,10 @@ from .admin_views import (
     EnrolLearnersView,
     ProgressIndexView,
     ProgressReportView,
+    guard_explorable_page,
     guard_page_translation,
+    guard_po_upload,
+    guard_translation_override,
     guard_translation_sync,
 )
 from .models import (
@@ -87,10 +90,14 @@ def make_author_a_trainer(request, page):
 
 
 @hooks.register("register_admin_view_guards")
-def translations_of_own_courses_only():
+def pages_and_translations_of_own_courses_only():
     return {
+        "wagtailadmin_explore": guard_explorable_page,
+        "wagtailadmin_explore_results": guard_explorable_page,
         "wagtail_localize:submit_page_translation": guard_page_translation,
         "wagtail_localize:update_translations": guard_translation_sync,
+        "wagtail_localize:upload_pofile": guard_po_upload,
+        "wagtail_localize:edit_override": guard_translation_override,
     }
 
 

@@ -15,8 +15,10 @@ from functools import cache
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.models import ReferenceIndex
 from wagtail.permissions import policy_registry
 
 Guard = Callable[..., HttpResponse | None]
@@ -46,6 +48,41 @@ def may_change_the_model(request: HttpRequest, *, app_label: str, model_name: st
     if not policy_registry.get_by_type(model).user_has_permission(request.user, "change"):
         raise PermissionDenied
     return None
+
+
+def needs_model_permission(model: str, actions: set[str]) -> Guard:
+    """A guard letting through people who hold one of `actions` on `model` ("app.Model")."""
+
+    def guard(request: HttpRequest, **view_kwargs):
+        if not request.user.is_authenticated:
+            return None
+        policy = policy_registry.get_by_type(apps.get_model(model))
+        if not policy.user_has_any_permission(request.user, actions):
+            raise PermissionDenied
+        return None
+
+    return guard
+
+
+def refuse_deleting_what_is_protected(model: str, pk_kwarg: str) -> Guard:
+    """Wagtail's multiple-upload screens delete at once, without the usage check of its own
+    delete views: an object that something protects (a handbook edition's file) would end in
+    a server error. Refuse it with the reason, as those delete views do."""
+
+    def guard(request: HttpRequest, **view_kwargs):
+        if request.method != "POST" or not request.user.is_authenticated:
+            return None
+        model_class = apps.get_model(model)
+        found = model_class.objects.filter(pk=view_kwargs.get(pk_kwarg)).first()
+        policy = policy_registry.get_by_type(model_class)
+        if found is None or not policy.user_has_permission_for_instance(request.user, "delete", found):
+            return None  # the view refuses, or answers 404
+        if not ReferenceIndex.get_grouped_references_to(found).is_protected:
+            return None
+        message = _("This item is in use and cannot be deleted. See where it is used first.")
+        return JsonResponse({"success": False, "error_message": str(message)}, status=409)
+
+    return guard
 
 
 class AdminViewGuardMiddleware:

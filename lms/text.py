@@ -72,3 +72,9 @@ class PersonNameLengthValidator(MaxLengthValidator):
 
 
 PERSON_NAME_VALIDATORS = (validate_no_bidi_controls, PersonNameLengthValidator())
+
+
+def isolate(value) -> str:
+    """`value` between First Strong Isolate and Pop Directional Isolate: in plain text, what
+    <bdi> does in HTML (a name or title in the other direction cannot reorder its neighbours)."""
+    return f"\u2068{value}\u2069"

@@ -32,8 +32,13 @@ def require_or_skip(available: bool, reason: str) -> None:
 
 
 def seed_migration_data() -> None:
-    """Data that migrations seed and a transactional test's flush removes (idempotent)."""
+    """Data that migrations seed and a transactional test's flush removes (idempotent): our
+    organisations, and wagtail-localize's "submit translation" permission (a migration creates
+    it; Django's post-flush set-up recreates only the permissions models declare)."""
     import_module("lms.accounts.migrations.0002_seed_organisations").seed(apps, None)
+    import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    ).create_submit_translation_permission(apps, None)
 
 
 def restore_seed() -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from courses import grading
 from courses.models import Enrolment, canonical_page
+from lms.text import isolate
 
 from .forms import option_tokens, row_tokens
 from .models import Attempt, AttemptState, QuizPage, ReviewTiming, in_language
@@ -238,14 +239,14 @@ def describe(question: dict, answer) -> str:
     if kind in (grading.SINGLE, grading.MULTIPLE):
         labels = {str(c["id"]): in_language(c.get("text", ""), c.get("text_ar", "")) for c in data.get("choices", [])}
         chosen = answer if isinstance(answer, list) else [answer]
-        return " ; ".join(labels.get(str(c), "?") for c in chosen)
+        return " ; ".join(isolate(labels.get(str(c), "?")) for c in chosen)
     if kind == grading.TRUE_FALSE:
         return _("True") if answer else _("False")
     if kind == grading.MATCHING:
         pairs = {str(p["id"]): p for p in data.get("pairs", [])}
         return " ; ".join(
-            f"{in_language(pairs[p].get('prompt', ''), pairs[p].get('prompt_ar', ''))} → "
-            f"{in_language(pairs[m].get('match', ''), pairs[m].get('match_ar', ''))}"
+            f"{isolate(in_language(pairs[p].get('prompt', ''), pairs[p].get('prompt_ar', '')))} → "
+            f"{isolate(in_language(pairs[m].get('match', ''), pairs[m].get('match_ar', '')))}"
             for p, m in answer.items()
             if p in pairs and m in pairs
         )
@@ -253,7 +254,7 @@ def describe(question: dict, answer) -> str:
         items = {str(i["id"]): i for i in data.get("items", [])}
         ordered = sorted(answer.items(), key=lambda pair: pair[1])
         return " ; ".join(
-            f"{position}. {in_language(items[i].get('text', ''), items[i].get('text_ar', ''))}"
+            f"{position}. {isolate(in_language(items[i].get('text', ''), items[i].get('text_ar', '')))}"
             for i, position in ordered
             if i in items
         )
@@ -269,7 +270,7 @@ def right_answer(question: dict) -> str:
     if kind == grading.TRUE_FALSE:
         return describe(question, bool(data.get("answer")))
     if kind == grading.SHORT:
-        return " ; ".join(data.get("accepted", []))
+        return " ; ".join(isolate(accepted) for accepted in data.get("accepted", []))
     if kind == grading.NUMERIC:
         tolerance = data.get("tolerance") or 0
         return f"{data['value']:g}" + (f" (± {tolerance:g})" if tolerance else "")

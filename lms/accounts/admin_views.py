@@ -105,6 +105,7 @@ class EditView(EditorFormKwargsMixin, wagtail_users.EditView):
 
 
 class UserViewSet(wagtail_users.UserViewSet):
+    copy_view_enabled = False  # an account is one person's: there is nothing to copy
     add_view_class = CreateView
     edit_view_class = EditView
     create_template_name = "accounts/admin/user_create.html"

@@ -4,7 +4,7 @@ permissions.py, and the reports that show everybody's work are for administrator
 from django.urls import reverse
 from wagtail import hooks
 
-from lms.admin_guards import may_change_the_model, refuse
+from lms.admin_guards import may_change_the_model, needs_model_permission, refuse
 
 from .admin_views import AssignRoleToAccountsBulkAction, SetActiveStateOfAccountsBulkAction
 from .roles import is_administrator
@@ -20,6 +20,16 @@ ADMINISTRATOR_REPORTS = (
     "wagtailadmin_reports:page_types_usage",
     "wagtail_localize:translations_report",
 )
+# Read-only APIs that list every document, image or snippet whatever its collection or
+# course: Wagtail's choosers (which respect both) are what trainers use.
+ADMINISTRATOR_APIS = (
+    "wagtailadmin_api:documents:listing",
+    "wagtailadmin_api:documents:detail",
+    "wagtailadmin_api:images:listing",
+    "wagtailadmin_api:images:detail",
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
+)
 
 
 def for_administrators(request, **view_kwargs):
@@ -29,12 +39,20 @@ def for_administrators(request, **view_kwargs):
 
 
 @hooks.register("register_admin_view_guards")
-def administrator_reports():
-    return {
+def administrator_reports_and_apis():
+    reports = {
         name: for_administrators
         for report in ADMINISTRATOR_REPORTS
         for name in (report, f"{report}_results")
     }
+    return reports | dict.fromkeys(ADMINISTRATOR_APIS, for_administrators)
+
+
+@hooks.register("register_admin_view_guards")
+def workflow_set_up():
+    """Wagtail answers "which task is this" to anyone in the admin; workflows are set up by
+    superusers (ENSA publishes through roles, not Wagtail's moderation)."""
+    return {"wagtailadmin_workflows:task_chosen": needs_model_permission("wagtailcore.Workflow", {"add", "change"})}
 
 
 @hooks.register("register_admin_view_guards")

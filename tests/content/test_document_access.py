@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction
 from content.collections import collection_for
 from content.permissions import CERTIFICATES, COURSE_MEDIA
 from courses.models import LessonPage
+from courses.services import enrol
 from lms.accounts.roles import ADMINISTRATORS
 from tests.factories.courses import build_course
 from tests.factories.library import pdf_document
@@ -58,11 +59,24 @@ def test_a_file_no_page_uses_is_for_staff_only(client, library, who):
         assert _refused_as_expected(response, who)
 
 
-@pytest.mark.parametrize("who", ["anonymous", "learner", "trainer"])
-def test_a_file_used_by_a_published_lesson_is_for_whoever_may_read_it(client, library, who):
+@pytest.mark.parametrize("who", ["anonymous", "learner"])
+def test_a_file_used_by_a_published_lesson_is_refused_to_people_not_enrolled(client, library, who):
     document = pdf_document("Fiche de la leçon.", collection=collection_for(COURSE_MEDIA))
     _lesson_using(document)
-    assert _served(_as(client, who).get(document.url))
+    assert _refused_as_expected(_as(client, who).get(document.url), who)
+
+
+@pytest.mark.parametrize("who", ["enrolled learner", "trainer"])
+def test_a_file_used_by_a_published_lesson_is_for_whoever_may_read_it(client, library, who):
+    document = pdf_document("Fiche de la leçon.", collection=collection_for(COURSE_MEDIA))
+    lesson = _lesson_using(document)
+    if who == "enrolled learner":
+        person = learner()
+        enrol(learner=person, course=lesson.get_course())
+        client.force_login(person)
+    else:
+        _as(client, who)
+    assert _served(client.get(document.url))
 
 
 @pytest.mark.parametrize("who", ["anonymous", "learner"])
@@ -75,25 +89,18 @@ def test_a_file_used_only_by_an_unpublished_lesson_is_refused(client, library, w
 def test_a_file_used_by_a_private_page_follows_the_pages_restriction(client, library):
     document = pdf_document("Fiche interne.", collection=collection_for(COURSE_MEDIA))
     lesson = _lesson_using(document)
+    person = learner()
+    enrol(learner=person, course=lesson.get_course())
     restriction = PageViewRestriction.objects.create(
         page=lesson, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set([Group.objects.get(name=ADMINISTRATORS)])
     assert _refused_as_expected(_as(client, "anonymous").get(document.url), "anonymous")
-    assert _refused_as_expected(_as(client, "learner").get(document.url), "learner")
+    client.force_login(person)
+    assert _refused_as_expected(client.get(document.url), "learner")
     restriction.restriction_type = PageViewRestriction.LOGIN
     restriction.save()
-    assert _served(_as(client, "learner").get(document.url))
-
-
-def test_a_page_types_own_reading_rule_applies(client, library, monkeypatch):
-    document = pdf_document("Fiche de la leçon.", collection=collection_for(COURSE_MEDIA))
-    _lesson_using(document)
-    monkeypatch.setattr(
-        LessonPage, "may_be_read_by", lambda self, user: user.is_authenticated, raising=False
-    )
-    assert _refused_as_expected(_as(client, "anonymous").get(document.url), "anonymous")
-    assert _served(_as(client, "learner").get(document.url))
+    assert _served(client.get(document.url))
 
 
 @pytest.mark.parametrize("who", ["anonymous", "learner", "trainer", "administrator"])
