@@ -5,12 +5,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from courses import services as course_services
 from courses.quizzes import services
 from courses.quizzes.models import Attempt, AttemptState
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
-from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +33,6 @@ def quiz(tree):
         quiz_factory.question(course=tree.course, kind="ordering", data=ORDERING, points=4),
     ]
     return quiz_factory.quiz(module=tree.modules[0], questions=questions, attempts_allowed=0)
-
-
-@pytest.fixture
-def person(tree, client):
-    user = learner()
-    course_services.enrol(learner=user, course=tree.course)
-    client.force_login(user)
-    return user
 
 
 def attempt_url(attempt):

@@ -7,13 +7,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from courses import services as course_services
 from courses.quizzes import services
 from courses.quizzes.demo import seed_demo_quiz
 from courses.quizzes.models import GradingMethod, QuizPage, ReviewTiming
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
-from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +21,6 @@ RIGHT = "2014"  # the right choice's text in the factory's single-choice questio
 @pytest.fixture
 def tree(site):
     return build_course(modules=1, lessons_per_module=1)
-
-
-@pytest.fixture
-def person(tree, client):
-    user = learner()
-    course_services.enrol(learner=user, course=tree.course)
-    client.force_login(user)
-    return user
 
 
 def wrong_attempt(person, quiz):

@@ -30,14 +30,6 @@ def quiz(tree):
     return quiz_factory.quiz(module=tree.modules[0], questions=questions, time_limit_minutes=30)
 
 
-@pytest.fixture
-def person(tree, client):
-    user = learner()
-    course_services.enrol(learner=user, course=tree.course)
-    client.force_login(user)
-    return user
-
-
 def url(name, *args, lang="fr"):
     with translation.override(lang):
         return reverse(f"quizzes:{name}", args=args)
