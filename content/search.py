@@ -15,7 +15,7 @@ from django.db.models.functions import Greatest, Lower, StrIndex, Substr
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from lms.text import normalize_arabic
+from lms.text import normalize_arabic, strip_bidi_controls
 
 TEXT = "search_entry__text"
 STEMMING_TEXT = "search_entry__stemming_text"
@@ -103,8 +103,10 @@ def search_handbooks(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def excerpt_html(excerpt: str, query: str) -> SafeString:
-    """The excerpt escaped for HTML, the matched words wrapped in <mark>."""
-    excerpt = " ".join((excerpt or "").split())
+    """The excerpt escaped for HTML, the matched words wrapped in <mark>. An excerpt joins
+    pieces of several fields (title, summary, text): direction controls typed in one are
+    dropped, or they would reorder the others."""
+    excerpt = " ".join(strip_bidi_controls(excerpt or "").split())
     if MARK_START in excerpt:
         html = escape(excerpt).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
         return mark_safe(html)  # noqa: S308 - escaped above; only our own markers become tags

@@ -20,21 +20,13 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .roles import is_administrator, is_trainer
+from .roles import is_staff_member
 
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 def needs_two_factor(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and (
-            user.is_superuser
-            or is_administrator(user)
-            or is_trainer(user)
-            or user.has_perm("wagtailadmin.access_admin")
-        )
-    )
+    return is_staff_member(user) or user.has_perm("wagtailadmin.access_admin")
 
 
 def passed_two_factor(request) -> bool:

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from lms.text import isolate
+
 register = template.Library()
 
 
@@ -59,3 +61,9 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.filter(name="isolate", is_safe=True)
+def isolate_filter(value) -> str:
+    """Plain text (a <title>, an attribute) where <bdi> cannot go: see lms.text.isolate."""
+    return isolate(value) if value else value

@@ -1321,20 +1321,28 @@ def test_payloads_in_handbooks_render_inert_in_the_library_and_its_search(client
             Shown("plain_title", ARABIC),
         ],
     )
-    for number, query in enumerate(
-        (marker("handbook_summary"), VECTORS[0].replace("{m}", marker("handbook_summary")))
-    ):
-        audit.visit(
-            client,
-            library,
-            data={"q": query},
-            page=f"library search {number} (fr, visitor)",
-            shows=[
-                Shown("handbook_title", title[0]),
-                Shown("handbook_summary", summary, whole=False),
-                Shown("handbook_summary", query),
-            ],
-        )
+    query = marker("handbook_summary")
+    audit.visit(
+        client,
+        library,
+        data={"q": query},
+        page="library search (fr, visitor)",
+        shows=[
+            Shown("handbook_title", title[0]),
+            Shown("handbook_summary", summary, whole=False),
+            Shown("handbook_summary", query),
+        ],
+    )
+    # A payload typed as the query comes back in the search box; whether it finds anything
+    # depends on the search backend (PostgreSQL's full text drops the markup).
+    query = VECTORS[0].replace("{m}", marker("handbook_summary"))
+    audit.visit(
+        client,
+        library,
+        data={"q": query},
+        page="library search for a payload (fr, visitor)",
+        shows=[Shown("handbook_summary", query)],
+    )
     audit.visit(
         client,
         library,
