@@ -36,6 +36,7 @@ def bench_rendering(count: int) -> dict:
     from certificates import signing
     from certificates.pdf import render_certificate
     from certificates.samples import sample_certificate_data
+    from certificates.statement import sign_statement
 
     key = signing.load_private_key(signing.generate_private_key_pem())
     base = sample_certificate_data()
@@ -56,7 +57,7 @@ def bench_rendering(count: int) -> dict:
             learner_name_arabic=f"فاطمة الزهراء بنعلي {index}",
             verify_url=f"https://formation.ensa.example/fr/verify/{index:032d}/",
         )
-        return render_certificate(replace(data, signed_payload=signing.sign(signing.payload_of(data), key)))
+        return render_certificate(replace(data, signed_payload=sign_statement(data, key)))
 
     baseline = _rate(minimal_page, count)
     rendered = _rate(certificate, count)

@@ -64,14 +64,10 @@ class CertificateData:
     completion_date: date
     issue_date: date
     template: TemplateFacts
-    verify_url: str
-    signed_payload: str
+    verify_url: str  # language-neutral (models.verify_url)
+    signed_payload: str  # the signed statement of the QR code (statement.sign_statement)
     grade: str | None = None
-
-    @property
-    def qr_content(self) -> str:
-        """What the QR code says: the verification page, with the signed payload as fragment."""
-        return f"{self.verify_url}#{self.signed_payload}" if self.signed_payload else self.verify_url
+    course_code: str = ""  # ENSA's curriculum code: the QR statement names the course by it
 
     def to_snapshot(self, *, images: bool = True) -> dict:
         """A JSON-ready dict of every fact (images as base64, or left out)."""

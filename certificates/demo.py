@@ -1,16 +1,25 @@
-"""Demo data for certificates: the default ENSA template with two signatories, and the
-certificate settings of the demo courses (as an administrator would set them). Idempotent."""
+"""Demo data for certificates: the default ENSA template with two signatories and their
+signature images (drawn by `samples.signature_png`, kept as Wagtail images in the
+"Certificates" collection), and the certificate settings of the demo courses (as an
+administrator would set them). Idempotent."""
 
 from __future__ import annotations
 
+from io import BytesIO
+
+from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils.text import slugify
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from content.collections import collection_for
+from content.permissions import CERTIFICATES
 from courses import demo_curriculum
 from courses.models import CoursePage
 
 from .models import CertificateTemplate, CourseCertification, TemplateSignatory
-from .samples import SAMPLE_SIGNATORIES
+from .samples import SAMPLE_SIGNATORIES, signature_png
 from .services import DEFAULT_TEMPLATE_NAME, current_course_facts, current_template_version
 
 
@@ -31,6 +40,10 @@ def seed_demo_certificate_template() -> CertificateTemplate:
                 title_fr=person.title_fr,
                 title_ar=person.title_ar,
             )
+    demo_names = {person.name_fr for person in SAMPLE_SIGNATORIES}
+    for signatory in template.signatories.filter(signature__isnull=True, name_fr__in=demo_names):
+        signatory.signature = demo_signature_image(signatory.name_fr)
+        signatory.save(update_fields=["signature"])
     if not CertificateTemplate.objects.filter(is_default=True).exclude(pk=template.pk).exists():
         if not template.is_default:
             template.is_default = True
@@ -38,6 +51,21 @@ def seed_demo_certificate_template() -> CertificateTemplate:
     current_template_version(template=template)
     seed_demo_course_certifications()
     return template
+
+
+def demo_signature_image(name: str):
+    """The Wagtail image of the drawn signature of the demo signatory `name`, in the
+    "Certificates" collection (made once)."""
+    collection = collection_for(CERTIFICATES)
+    title = f"Signature – {name} (démo)"
+    image = get_image_model().objects.filter(title=title, collection=collection).first()
+    if image is None:
+        image = get_image_model().objects.create(
+            title=title,
+            file=ImageFile(BytesIO(signature_png(name)), name=f"signature-{slugify(name)}.png"),
+            collection=collection,
+        )
+    return image
 
 
 @transaction.atomic

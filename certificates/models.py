@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -417,6 +417,11 @@ class Certificate(models.Model):
     signed_payload = models.TextField(_("signed payload"))
     pdf = models.FileField(_("PDF file"), upload_to=certificate_upload_to, max_length=200)
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64)
+    # The Open Badges 3.0 credential (credential.py): its entry in the revocation status list of
+    # its year of issue, and the signed VC-JWT (empty when issued before credentials existed).
+    status_list = models.PositiveIntegerField(_("status list"), null=True, blank=True)
+    status_list_index = models.PositiveIntegerField(_("status list index"), null=True, blank=True)
+    credential = models.TextField(_("Open Badges credential (VC-JWT)"), blank=True)
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -463,7 +468,11 @@ class Certificate(models.Model):
                 fields=["learner", "course"],
                 condition=Q(status="issued"),
                 name="one_valid_certificate_per_learner_and_course",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["status_list", "status_list_index"],
+                name="one_certificate_per_status_list_entry",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -495,6 +504,13 @@ class Certificate(models.Model):
     def get_verify_url(self) -> str:
         return verify_url(self.verification_code)
 
+    @property
+    def linkedin_add_url(self) -> str:
+        """LinkedIn's "add a certification" link, filled with what this certificate states."""
+        from .credential import linkedin_add_url
+
+        return linkedin_add_url(self)
+
     def revoke(self, *, reason: str, by) -> bool:
         """Mark revoked with reason, author and time; return False if it was not valid."""
         if self.status != CertificateStatus.ISSUED:
@@ -513,10 +529,9 @@ class Certificate(models.Model):
 
 
 def verify_url(code: str) -> str:
-    """The absolute URL of the public verification page, in the default language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("certificates:verify", kwargs={"code": code})
-    return f"{settings.BASE_URL}{path}"
+    """The absolute, language-neutral URL of the public verification page (`/v/<code>`, which
+    opens the page in the reader's language): printed in the QR code, sent in e-mails."""
+    return f"{settings.BASE_URL}{reverse('certificate_links:verify', kwargs={'code': code})}"
 
 
 class BulkIssueStatus(models.TextChoices):

@@ -17,7 +17,8 @@ from wagtail.models import Locale
 from courses.models import Cohort, CoursePage, Enrolment, canonical_page
 from lms.text import strip_bidi_controls
 
-from . import signing
+from .archival import make_archival
+from .credential import build_credential, status_entry
 from .data import CertificateData
 from .eligibility import Eligibility, check_eligibility
 from .models import (
@@ -32,6 +33,8 @@ from .models import (
     verify_url,
 )
 from .pdf import render_certificate
+from .pdfsign import sign_pdf
+from .statement import sign_statement
 
 
 class CertificateError(Exception):
@@ -211,10 +214,20 @@ def _create(
         template=version.as_facts(),
         verify_url=verify_url(certificate.verification_code),
         signed_payload="",
+        course_code=printable(course.curriculum_code),
     )
-    token = signing.sign(signing.payload_of(data))
+    token = sign_statement(data)
     data = replace(data, signed_payload=token)
+    certificate.status_list, certificate.status_list_index = status_entry(serial)
+    credential = build_credential(
+        data,
+        issued_at=now,
+        status_list=certificate.status_list,
+        status_list_index=certificate.status_list_index,
+    )
+    certificate.credential = credential
     pdf = render_certificate(data)
+    pdf = sign_pdf(make_archival(pdf, data=data, credential=credential))
     certificate.snapshot = data.to_snapshot(images=False)
     certificate.signed_payload = token
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()

@@ -1,8 +1,10 @@
-import hashlib
+import json
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -10,9 +12,11 @@ from django.views.decorators.http import require_http_methods
 
 from lms.ratelimit import rate_limited
 
-from . import queries, signing
+from . import credential as credentials
+from . import pdfsign, queries, signing
 from .forms import MAX_VERIFY_REQUEST_BYTES, CompareForm, VerifyForm
 from .models import Certificate
+from .offline import compare_with_register
 from .permissions import may_download
 
 VERIFY_LIMIT = 30  # requests per minute and client address
@@ -50,10 +54,12 @@ def _compare(request, found):
     form = CompareForm(request.POST or None, request.FILES or None)
     comparison = None
     if request.method == "POST" and form.is_valid():
-        digest = hashlib.sha256()
-        for chunk in form.cleaned_data["pdf"].chunks():
-            digest.update(chunk)
-        comparison = {"sha256": digest.hexdigest(), "matches": digest.hexdigest() == found.pdf_sha256}
+        with found.certificate.pdf.open("rb") as original:
+            comparison = compare_with_register(
+                form.cleaned_data["pdf"].read(),
+                original=original.read(),
+                certificates=pdfsign.published_certificates(),
+            )
     return _verification_page(request, found, form, comparison)
 
 
@@ -81,6 +87,14 @@ def public_key(request):
     return HttpResponse(pem, content_type="application/x-pem-file; charset=us-ascii")
 
 
+@cache_control(public=True, max_age=3600)
+def signing_certificate(request):
+    """ENSA's document-signing certificate (and its chain, and those retired by a rotation):
+    what PDF readers and `verify_certificate` check certificate PDFs against."""
+    pem = pdfsign.certificate_pem(pdfsign.published_certificates())
+    return HttpResponse(pem, content_type="application/x-pem-file; charset=us-ascii")
+
+
 @login_required
 def my_certificates(request):
     return render(
@@ -101,3 +115,61 @@ def download(request, serial: str):
         filename=f"{certificate.serial}.pdf",
         content_type="application/pdf",
     )
+
+
+# --- Open Badges 3.0: the credential, ENSA's issuer profile and keys, the status lists -------
+
+
+def _public_json(document, *, max_age: int) -> HttpResponse:
+    """A public JSON document that wallets and verifiers on other sites may fetch."""
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+@rate_limited("verify", limit=VERIFY_LIMIT)
+def credential(request, code: str):
+    """The certificate's Open Badges credential; with `?download`, as a file to keep."""
+    certificate = Certificate.objects.filter(verification_code=code).first()
+    if certificate is None:
+        raise Http404(_("No certificate has this verification code."))
+    response = _public_json(credentials.enveloped(credentials.credential_for(certificate)), max_age=0)
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.credential.json"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def issuer_profile(request):
+    return _public_json(credentials.issuer_profile(document=True), max_age=3600)
+
+
+def issuer_keys(request):
+    response = _public_json(credentials.key_set(), max_age=3600)
+    response["Content-Type"] = "application/jwk-set+json"
+    return response
+
+
+def status_list(request, year: int):
+    """The signed revocation status list of the certificates issued in `year` (VC-JWT)."""
+    token = credentials.status_list_token(year)
+    if token is None:
+        raise Http404
+    response = HttpResponse(token, content_type=f"application/{credentials.JWT_TYPE}")
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+def verify_link(request, code: str):
+    """The language-neutral link printed in the QR code and sent in e-mails: the verification
+    page in the reader's language (language cookie, then Accept-Language, else French). It
+    looks nothing up: the page it redirects to does, within its rate limit."""
+    with translation.override(translation.get_language_from_request(request)):
+        response = redirect("certificates:verify", code=code)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    response["X-Robots-Tag"] = "noindex"
+    return response

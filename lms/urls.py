@@ -11,6 +11,9 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The verification link of QR codes and e-mails, in no language: it redirects to the page
+    # in the reader's.
+    path("", include("certificates.neutral_urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -48,6 +48,16 @@ SMTP_OPTIONS = {
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "ENSA <formation@ensa.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CERTIFICATE_SIGNING_KEY = ENV.get("CERTIFICATE_SIGNING_KEY", "")  # Ed25519 private key, PEM
+# Ed25519 public keys (PEM, one after the other) retired by a rotation: still published in the
+# credentials' key set (/verify/keys.json) so that credentials they signed keep verifying.
+CERTIFICATE_RETIRED_PUBLIC_KEYS = ENV.get("CERTIFICATE_RETIRED_PUBLIC_KEYS", "")
+# ENSA's document-signing key (ECDSA P-256 or RSA, PEM) and its X.509 certificate (PEM, followed
+# by the issuing CA's certificates when it has some): they sign every certificate PDF (PAdES).
+CERTIFICATE_PDF_SIGNING_KEY = ENV.get("CERTIFICATE_PDF_SIGNING_KEY", "")
+CERTIFICATE_PDF_SIGNING_CERTIFICATE = ENV.get("CERTIFICATE_PDF_SIGNING_CERTIFICATE", "")
+# Document-signing certificates (PEM) retired by a rotation: still published and trusted, so
+# that the PDFs they signed keep verifying.
+CERTIFICATE_PDF_RETIRED_CERTIFICATES = ENV.get("CERTIFICATE_PDF_RETIRED_CERTIFICATES", "")
 SECURE_SSL_REDIRECT = _bool(ENV.get("SECURE_SSL_REDIRECT"), default=True)
 # Proxies in front of the app servers (load balancer...), to find the client's address:
 # how many append to X-Forwarded-For, or the header in which the front proxy states it.
@@ -291,5 +301,8 @@ LOGGING = {
     "loggers": {
         "django.tasks": {"level": "WARNING", "handlers": ["console"], "propagate": False},
         "django_tasks": {"level": "WARNING", "handlers": ["console"], "propagate": False},
+        # pyHanko logs every signature it cannot validate; certificates/pdfsign.py reports them.
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
     },
 }

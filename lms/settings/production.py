@@ -13,6 +13,8 @@ _missing = [
         "REDIS_URL": REDIS_URL,
         "EMAIL_HOST": SMTP_HOST,
         "CERTIFICATE_SIGNING_KEY": CERTIFICATE_SIGNING_KEY,
+        "CERTIFICATE_PDF_SIGNING_KEY": CERTIFICATE_PDF_SIGNING_KEY,
+        "CERTIFICATE_PDF_SIGNING_CERTIFICATE": CERTIFICATE_PDF_SIGNING_CERTIFICATE,
         "BASE_URL": BASE_URL if ENV.get("BASE_URL") else "",
         # Behind the load balancer, say how to find the client's address (0 is a valid
         # answer when no proxy is in front): otherwise every client shares one rate limit.

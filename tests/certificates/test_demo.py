@@ -2,7 +2,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from certificates.demo import seed_demo_certificate_template
-from certificates.models import CertificateTemplate, CourseCertification, TemplateVersion
+from certificates.models import (
+    CertificateTemplate,
+    CourseCertification,
+    TemplateSignatory,
+    TemplateVersion,
+)
+from certificates.samples import SAMPLE_SIGNATORIES
+from certificates.services import DEFAULT_TEMPLATE_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +43,32 @@ def test_the_demo_courses_get_certificate_settings_issued_by_hand(site):
     assert (main.title_fr, main.title_ar) == (result.course.title, result.course_ar.title)
     assert main.hours == result.course.duration_hours > 0
     assert not any(s.auto_issue for s in settings)
+
+
+def test_the_demo_signatories_sign_with_images_drawn_by_the_project(site):
+    from content.collections import collection_for
+    from content.permissions import CERTIFICATES
+
+    template = seed_demo_certificate_template()
+    signatories = list(template.signatories.select_related("signature__collection"))
+    assert [s.signature is not None for s in signatories] == [True, True]
+    assert {s.signature.collection for s in signatories} == {collection_for(CERTIFICATES)}
+    assert signatories[0].signature.file.read() != signatories[1].signature.file.read()
+    facts = TemplateVersion.objects.get(template=template).as_facts()
+    assert all(person.signature_png for person in facts.signatories)  # what certificates print
+    seed_demo_certificate_template()
+    assert TemplateVersion.objects.filter(template=template).count() == 1
+
+
+def test_a_demo_template_seeded_before_signature_images_gets_them(site):
+    from wagtail.images import get_image_model
+
+    template = CertificateTemplate.objects.create(name=DEFAULT_TEMPLATE_NAME, is_default=True)
+    for order, person in enumerate(SAMPLE_SIGNATORIES):
+        TemplateSignatory.objects.create(template=template, sort_order=order, name_fr=person.name_fr,
+                                         name_ar=person.name_ar, title_fr=person.title_fr,
+                                         title_ar=person.title_ar)
+    seed_demo_certificate_template()
+    assert not TemplateSignatory.objects.filter(template=template, signature__isnull=True).exists()
+    seed_demo_certificate_template()
+    assert get_image_model().objects.filter(title__startswith="Signature").count() == 2

@@ -3,12 +3,15 @@
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from io import BytesIO
 
+import pikepdf
+from PIL import Image
 from pypdf import PdfReader
 
 from certificates.pdf import (
     BOLD,
-    PAYLOAD_KEYWORD,
+    SEAL_RADIUS,
     arabic_date,
     fit,
     french_date,
@@ -16,7 +19,8 @@ from certificates.pdf import (
     render_certificate,
     visual,
 )
-from certificates.samples import sample_certificate_data
+from certificates.samples import sample_certificate_data, sample_template, signature_png
+from certificates.statement import qr_content, sign_statement
 from lms.text import PERSON_NAME_MAX_LENGTH
 from tests.certificates.pdftools import nfkc, pdffonts, pdftotext, qr_codes, squashed, words
 
@@ -57,7 +61,7 @@ def test_page_is_a4_landscape_with_metadata(tmp_path):
     assert data.serial in meta.title
     assert meta.author == data.template.institution_fr
     assert data.course_title_fr in meta.subject
-    assert f"{PAYLOAD_KEYWORD}abc.def" in meta["/Keywords"]
+    assert meta["/Keywords"] == data.serial
     assert reader.trailer["/Root"]["/Lang"] == "fr"
 
 
@@ -85,10 +89,12 @@ def test_every_font_is_embedded(tmp_path):
     assert {font["name"].split("+")[-1] for font in fonts} == {"Amiri-Regular", "Amiri-Bold"}
 
 
-def test_qr_code_decodes_to_the_verification_url_with_the_payload(tmp_path):
-    data, path = _render(tmp_path, signed_payload="x" * 470)
+def test_qr_code_decodes_to_the_verification_url_with_the_signed_statement(tmp_path):
+    data = sample_certificate_data()
+    data, path = _render(tmp_path, signed_payload=sign_statement(data))
     codes = qr_codes(path, tmp_path)
-    assert codes == [f"{data.verify_url}#{'x' * 470}"]
+    assert codes == [qr_content(data)]
+    assert codes[0].lower().startswith(data.verify_url.lower() + "#")
 
 
 def test_rendering_is_deterministic():
@@ -184,3 +190,93 @@ def test_a_short_name_stays_on_one_line_at_full_size():
     size, lines = fit(LONG_LATIN_NAME, font=BOLD, size=21, width=336, rtl=False, shrink=0.7)
     assert size == 21 * 0.7 and len(lines) > 1
     assert " ".join(lines) == LONG_LATIN_NAME
+
+
+# --- the look: the Kingdom's header, ENSA's seal, the signatures ------------------------------
+
+PAGE_HEIGHT = 595.28
+
+
+def test_the_header_names_the_kingdom_above_ensa_in_both_languages(tmp_path):
+    _data, path = _render(tmp_path)
+    # pdftotext gives each word in the order it is drawn: Arabic words come reversed.
+    boxes = {word.text: word for word in words(path)}
+    boxes |= {word.text[::-1]: word for word in words(path)}
+    assert boxes["Royaume"].y_max < boxes["École"].y_min  # "Royaume du Maroc" above ENSA
+    assert boxes["Royaume"].x_max < PAGE_WIDTH / 2
+    assert boxes["المملكة"].y_max < boxes["المدرسة"].y_min  # and in Arabic on the right
+    assert boxes["المملكة"].x_min > PAGE_WIDTH / 2
+    assert boxes["المملكة"].x_max > boxes["المغربية"].x_max  # read from the right
+
+
+def _xobjects(path) -> dict:
+    with pikepdf.open(path) as pdf:
+        found = pdf.pages[0].Resources.XObject
+        return {
+            str(name): (str(xobject.Subtype), [float(v) for v in xobject.get("/BBox", [])],
+                        xobject.read_bytes())
+            for name, xobject in found.items()
+        }
+
+
+def test_the_seal_is_drawn_in_vector_at_the_top_and_nothing_overlaps_it(tmp_path):
+    _data, path = _render(tmp_path)
+    forms = {name: bbox for name, (kind, bbox, _raw) in _xobjects(path).items() if kind == "/Form"}
+    assert len(forms) == 1
+    (bbox,) = forms.values()
+    assert bbox[2] - bbox[0] >= 2 * SEAL_RADIUS  # at least 3.5 cm across
+    text = pdftotext(path)
+    assert "SUPÉRIEURE" not in text  # its lettering is outlines, not text
+    centre_x, centre_y = _placed("ensa-seal", path)
+    assert abs(centre_x - 841.89 / 2) < 0.01 and PAGE_HEIGHT - centre_y - SEAL_RADIUS >= 26  # in the frame
+    top = PAGE_HEIGHT - centre_y - SEAL_RADIUS
+    for word in words(path):  # no word inside the seal's square
+        inside_x = centre_x - SEAL_RADIUS < word.x_max and word.x_min < centre_x + SEAL_RADIUS
+        inside_y = top < word.y_max and word.y_min < top + 2 * SEAL_RADIUS
+        assert not (inside_x and inside_y), word
+
+
+def _placed(name: str, path) -> tuple[float, float]:
+    """Where the page draws the XObject whose name holds `name`: the translation of the
+    matrix set just before it."""
+    with pikepdf.open(path) as pdf:
+        matrix = None
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[0]):
+            if str(operator) == "cm":
+                matrix = [float(v) for v in operands]
+            elif str(operator) == "Do" and name in str(operands[0]):
+                return matrix[4], matrix[5]
+    raise AssertionError(f"{name} is not drawn")
+
+
+def test_the_signature_images_are_printed_once_each(tmp_path):
+    _data, path = _render(tmp_path, template=sample_template())
+    images = [raw for kind, _bbox, raw in _xobjects(path).values() if kind == "/Image"]
+    assert len(images) == 2
+    drawn = {signature_png(name) for name in ("Nadia El Idrissi", "Youssef Amrani")}
+    assert len(drawn) == 2  # two different signatures
+
+
+def test_signatures_are_drawn_by_the_project_as_transparent_pngs():
+    png = signature_png("Nadia El Idrissi")
+    assert png == signature_png("Nadia El Idrissi")
+    with Image.open(BytesIO(png)) as image:
+        assert image.mode == "RGBA"
+        alpha = image.getchannel("A")
+        assert alpha.getextrema() == (0, 255)  # ink on a transparent background
+        inked = alpha.point(lambda value: 255 if value > 128 else 0).histogram()[255]
+        inked /= image.width * image.height
+        assert 0.02 < inked < 0.3
+
+
+def test_a_template_logo_sits_in_the_centre_of_the_seal(tmp_path):
+    logo = BytesIO()
+    Image.new("RGB", (40, 40), "red").save(logo, format="PNG")
+    template = replace(sample_certificate_data().template, logo_png=logo.getvalue())
+    _data, path = _render(tmp_path, template=template)
+    found = _xobjects(path)
+    assert [name for name in found if "seal" in name] == ["/FormXob.ensa-seal-0"]  # no star
+    with pikepdf.open(path) as pdf:
+        sizes = [(int(x.Width), int(x.Height)) for x in pdf.pages[0].Resources.XObject.values()
+                 if x.Subtype == "/Image"]
+    assert sorted(sizes) == [(40, 40), (360, 124), (360, 124)]  # the logo and two signatures

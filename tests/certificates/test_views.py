@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from certificates import services, signing
+from certificates.statement import read_statement
 from certificates.views import VERIFY_LIMIT
 from tests.factories.certificates import issued_certificate
 from tests.factories.courses import build_course
@@ -55,8 +56,10 @@ def test_verification_page_shows_the_facts_and_status_without_other_personal_dat
 def test_the_qr_url_opens_the_verification_page(client, site):
     certificate = issued_certificate()
     url = certificate.get_verify_url()
-    assert url.startswith("http://testserver/fr/verify/")
-    assert client.get(url.removeprefix("http://testserver")).status_code == 200
+    assert url == f"http://testserver/v/{certificate.verification_code}"
+    response = client.get(url.removeprefix("http://testserver"), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/fr/verify/{certificate.verification_code}/"
 
 
 def test_verification_page_is_translated_into_arabic(client, site):
@@ -99,15 +102,38 @@ def test_the_form_finds_a_certificate_by_serial_and_code_only_together(client, s
 
 
 def test_an_uploaded_pdf_is_compared_with_the_register(client, site):
+    from tests.certificates.forge import white_box_and_new_name
+
     certificate = issued_certificate()
     pdf = certificate.pdf.open("rb").read()
     url = _url("verify", code=certificate.verification_code)
-    same = client.post(url, {"pdf": SimpleUploadedFile("c.pdf", pdf, "application/pdf")})
-    assert 'data-comparison="match"' in same.content.decode()
-    edited = client.post(url, {"pdf": SimpleUploadedFile("c.pdf", pdf + b"\n% edited", "application/pdf")})
-    page = edited.content.decode()
-    assert 'data-comparison="mismatch"' in page
-    assert hashlib.sha256(pdf + b"\n% edited").hexdigest() in page
+
+    def upload(content: bytes) -> str:
+        return client.post(
+            url, {"pdf": SimpleUploadedFile("c.pdf", content, "application/pdf")}
+        ).content.decode()
+
+    assert 'data-comparison="match"' in upload(pdf)
+    # Bytes after the end of the signed file change nothing it shows: genuine, saved again.
+    assert 'data-comparison="resaved"' in upload(pdf + b"\n% a note\n")
+    edited = white_box_and_new_name(pdf)
+    page = upload(edited)
+    assert 'data-comparison="altered"' in page
+    assert hashlib.sha256(edited).hexdigest() in page
+    assert page.count("<li>") >= 2  # the signature, then what differs
+    assert 'data-comparison="altered"' in upload(b"not a PDF at all")
+
+
+def test_enas_document_signing_certificate_is_published_and_verifies_issued_pdfs(client, site):
+    from certificates import pdfsign
+
+    certificate = issued_certificate()
+    response = client.get(_url("signing_certificate"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/x-pem-file")
+    published = pdfsign.load_certificates(response.content)
+    check = pdfsign.check_signature(certificate.pdf.open("rb").read(), published)
+    assert check.ok, check.problems
 
 
 def test_verification_is_rate_limited_per_address(client, site):
@@ -124,7 +150,7 @@ def test_the_public_key_is_published_and_verifies_issued_payloads(client, site):
     response = client.get(_url("public_key"))
     assert response.status_code == 200
     key = signing.load_public_key(response.content)
-    assert signing.verify(certificate.signed_payload, key).serial == certificate.serial
+    assert read_statement(certificate.signed_payload, [key]).serial == certificate.serial
 
 
 def test_my_certificates_lists_only_mine(client, site):

@@ -18,6 +18,8 @@ REQUIRED = [
     "EMAIL_HOST",
     "BASE_URL",
     "CERTIFICATE_SIGNING_KEY",
+    "CERTIFICATE_PDF_SIGNING_KEY",
+    "CERTIFICATE_PDF_SIGNING_CERTIFICATE",
     "TRUSTED_PROXY_COUNT",
 ]
 
@@ -40,8 +42,26 @@ def complete_env(tmp_path) -> dict[str, str]:
         EMAIL_HOST="smtp.ensa.ma",
         BASE_URL="https://formation.ensa.ma",
         CERTIFICATE_SIGNING_KEY=generate_private_key_pem(),
+        **_pdf_signing_pair(),
         TRUSTED_PROXY_COUNT="1",
     )
+
+
+def _pdf_signing_pair() -> dict[str, str]:
+    """A document-signing key and certificate, as the README's openssl commands make them."""
+    from cryptography.hazmat.primitives import serialization
+
+    from certificates.pdfsign import certificate_pem, development_pair
+
+    key, certificate = development_pair(secrets.token_hex(8))
+    return {
+        "CERTIFICATE_PDF_SIGNING_KEY": key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode(),
+        "CERTIFICATE_PDF_SIGNING_CERTIFICATE": certificate_pem([certificate]),
+    }
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:

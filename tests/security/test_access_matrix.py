@@ -169,8 +169,23 @@ MATRIX: tuple[Entry, ...] = (
         why="anyone may check a certificate",
     ),
     Entry(
+        names="certificate_links:verify",
+        cases=(case(lambda w: {"code": w.certificate_a.verification_code}, EVERYONE),),
+        why="the QR code's link: it sends anyone to the verification page in their language",
+    ),
+    Entry(
         names="certificates:download",
         cases=(case(lambda w: {"serial": w.certificate_a.serial}, OWNER_AND_COURSE_STAFF),),
+    ),
+    Entry(
+        names="certificates:credential",
+        cases=(case(lambda w: {"code": w.certificate_a.verification_code}, EVERYONE),),
+        why="the Open Badges credential: anyone may check a certificate",
+    ),
+    Entry(
+        names="certificates:status_list",
+        cases=(case(lambda w: {"year": w.certificate_a.status_list}, EVERYONE),),
+        why="the public revocation list that wallets and partners consult",
     ),
     Entry(
         names="content:library_download",
