@@ -130,7 +130,8 @@ class _Builder:
     # Pages ----------------------------------------------------------------------------
     def page(self, parent: Page, model, slug: str, fr_fields: dict, ar_fields: dict):
         """The French child of `parent` with `slug` (created and published if missing) and its
-        Arabic translation (created from `ar_fields` if missing)."""
+        Arabic translation, made through wagtail-localize from `ar_fields` if missing, so that
+        *Sync translated pages* keeps it up to date; one made before is adopted as it is."""
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
             m2m = {name: fr_fields.pop(name) for name in ("trainers", "themes") if name in fr_fields}
@@ -139,10 +140,11 @@ class _Builder:
                 getattr(page, name).set(values)
             page.save_revision().publish()
             self.created += 1
-        translation = page.get_translation_or_none(self.locales["ar"])
-        if translation is None:
+        if page.get_translation_or_none(self.locales["ar"]) is None:
             translation = ensure_translation(page, self.locales["ar"], **ar_fields)
             self.created += 1
+        else:
+            translation = ensure_translation(page, self.locales["ar"])
         return page, translation
 
     def course(self, spec: data.Course, *, themes, trainer) -> tuple[CoursePage, CoursePage]:
@@ -167,9 +169,8 @@ class _Builder:
             "summary": spec.summary[1],
             "objectives": spec.objectives[1],
             "audience": spec.audience[1],
-            "trainers": [trainer],
             "themes": [themes[slug]["ar"] for slug in spec.theme_slugs],
-        }
+        }  # settings and trainers are synchronised from the French page
         course, course_ar = self.page(catalog, CoursePage, spec.slug, fr_fields, ar_fields)
         for module_spec in spec.modules:
             module, _module_ar = self.page(

@@ -2,12 +2,15 @@
 
 A question is described by its `kind`, its `data` (the JSON kept in the question bank
 and copied into each attempt's snapshot) and its `points`. Each kind has two
-functions here: one that cleans what a learner sent (`clean_answer`, raising
-`AnswerError` with a message for the learner) and one that scores a clean answer.
+functions here: one that cleans what a learner sent (`clean_*`, raising `AnswerError`
+with a message for the learner) and one that scores a clean answer (`grade_*`). The
+question types (`courses/quizzes/question_types/`, one module per kind) say which
+functions a kind uses; nothing here dispatches on the kind.
 
 Data and answers, per kind:
 
-- single: data {"choices": [{"id", "text", "text_ar", "correct"}]}, answer: a choice id.
+- single: data {"choices": [{"id", "text", "text_ar", "correct", "feedback", "feedback_ar"}]}
+  (feedback optional: shown to a learner who chose it), answer: a choice id.
 - multiple: same data (several correct), answer: a list of choice ids.
 - true_false: data {"answer": true|false}, answer: a bool.
 - short: data {"accepted": ["...", ...]}, answer: a string.
@@ -28,7 +31,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.text import normalize_for_comparison
+from lms.text import answers_match
 
 SINGLE = "single"
 MULTIPLE = "multiple"
@@ -38,7 +41,6 @@ NUMERIC = "numeric"
 MATCHING = "matching"
 ORDERING = "ordering"
 ESSAY = "essay"
-KINDS = (SINGLE, MULTIPLE, TRUE_FALSE, SHORT, NUMERIC, MATCHING, ORDERING, ESSAY)
 
 HIGHEST = "highest"
 LAST = "last"
@@ -110,14 +112,54 @@ def grade_true_false(*, expected: bool, answer: bool | None, points: float) -> O
     return Outcome(_round(points if answer is not None and answer == expected else 0), points)
 
 
-def grade_short_answer(*, accepted: Iterable[str], answer: str | None, points: float) -> Outcome:
-    """Right when the answer equals one accepted answer, ignoring case, extra spaces and,
-    in Arabic, diacritics and hamza/alef, ta marbuta and ya variants."""
-    given = normalize_for_comparison(answer or "")
-    if not given:
-        return Outcome(0, points)
-    forms = {normalize_for_comparison(a) for a in accepted}
-    return Outcome(_round(points if given in forms else 0), points)
+ACCENTS_MATTER = "accents_matter"
+ALLOW_PROCLITICS = "allow_proclitics"
+
+
+def short_answer_options(data: Mapping) -> dict[str, bool]:
+    """How a short-answer question compares answers, from its data: Latin accents are ignored
+    unless "accents_matter" is true; Arabic proclitics are set aside unless "allow_proclitics"
+    is false."""
+    return {
+        "accents_matter": bool(data.get(ACCENTS_MATTER, False)),
+        "allow_proclitics": bool(data.get(ALLOW_PROCLITICS, True)),
+    }
+
+
+def matching_accepted_answer(
+    *,
+    accepted: Iterable[str],
+    answer: str | None,
+    accents_matter: bool = False,
+    allow_proclitics: bool = True,
+) -> str | None:
+    """The first accepted answer that `answer` says (`lms.text.answers_match`), or None."""
+    for candidate in accepted:
+        if answers_match(
+            answer, candidate, accents_matter=accents_matter, allow_proclitics=allow_proclitics
+        ):
+            return candidate
+    return None
+
+
+def grade_short_answer(
+    *,
+    accepted: Iterable[str],
+    answer: str | None,
+    points: float,
+    accents_matter: bool = False,
+    allow_proclitics: bool = True,
+) -> Outcome:
+    """Right when the answer says one accepted answer: typography (apostrophes, quotes, dashes,
+    spaces, ligatures), case, Latin accents unless they matter and Arabic spelling variants
+    are ignored, and Arabic proclitics (و ف ب ك ل ال) are set aside when allowed."""
+    found = matching_accepted_answer(
+        accepted=accepted,
+        answer=answer,
+        accents_matter=accents_matter,
+        allow_proclitics=allow_proclitics,
+    )
+    return Outcome(_round(points if found is not None else 0), points)
 
 
 def grade_numeric(*, value: float, tolerance: float, answer: float | None, points: float) -> Outcome:
@@ -153,31 +195,10 @@ def grade_essay(*, answer: str | None, points: float) -> Outcome:
     return Outcome(0, points, needs_manual=True)
 
 
-def grade(*, kind: str, data: Mapping, answer, points: float) -> Outcome:
-    """Score a clean answer (see `clean_answer`) to a question of `kind`."""
-    points = float(points)
-    if kind == SINGLE:
-        return grade_single_choice(choices=data.get("choices", []), answer=answer, points=points)
-    if kind == MULTIPLE:
-        return grade_multiple_choice(choices=data.get("choices", []), answer=answer, points=points)
-    if kind == TRUE_FALSE:
-        return grade_true_false(expected=bool(data.get("answer")), answer=answer, points=points)
-    if kind == SHORT:
-        return grade_short_answer(accepted=data.get("accepted", []), answer=answer, points=points)
-    if kind == NUMERIC:
-        return grade_numeric(
-            value=data["value"], tolerance=data.get("tolerance", 0), answer=answer, points=points
-        )
-    if kind == MATCHING:
-        return grade_matching(pairs=data.get("pairs", []), answer=answer, points=points)
-    if kind == ORDERING:
-        return grade_ordering(items=data.get("items", []), answer=answer, points=points)
-    if kind == ESSAY:
-        return grade_essay(answer=answer, points=points)
-    raise QuestionDataError(f"unknown question kind {kind!r}")
-
-
 # --- cleaning what a learner sent ---------------------------------------------------------
+# One function per kind of answer. Each takes a value that is not blank (see `is_blank`:
+# the question types turn a blank value into "unanswered" before calling them) and
+# returns the clean answer, or raises AnswerError with a message for the learner.
 
 _MALFORMED = _("This answer is not valid for this question.")
 _UNKNOWN_CHOICE = _("Choose one of the answers offered.")
@@ -186,138 +207,103 @@ _TOO_LONG = _("This answer is too long.")
 _DUPLICATE_POSITION = _("Give each position to one item only.")
 
 
-def _ids(entries: list[dict]) -> set[str]:
+def ids_of(entries: Iterable[Mapping]) -> set[str]:
+    """The ids of choices, pairs or items, as strings."""
     return {str(e["id"]) for e in entries}
 
 
-def _blank(raw) -> bool:
+def is_blank(raw) -> bool:
+    """Whether a learner's value means "no answer"."""
     return raw is None or raw == "" or raw == [] or raw == {}
 
 
-def clean_answer(*, kind: str, data: Mapping, raw):
-    """Turn `raw` (JSON or form values) into the clean answer for `kind`; None means unanswered.
-
-    Raises AnswerError for a value that cannot answer this question.
-    """
-    if _blank(raw):
-        return None
-    if kind == SINGLE:
-        if not isinstance(raw, str | int) or str(raw) not in _ids(data.get("choices", [])):
-            raise AnswerError(_UNKNOWN_CHOICE)
-        return str(raw)
-    if kind == MULTIPLE:
-        values = [raw] if isinstance(raw, str) else raw
-        if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
-            raise AnswerError(_MALFORMED)
-        chosen = sorted({str(v) for v in values})
-        if not set(chosen) <= _ids(data.get("choices", [])):
-            raise AnswerError(_UNKNOWN_CHOICE)
-        return chosen
-    if kind == TRUE_FALSE:
-        if isinstance(raw, bool):
-            return raw
-        if raw in ("true", "false"):
-            return raw == "true"
+def clean_choice(*, choices: list[dict], raw) -> str:
+    """One choice id among `choices`."""
+    if not isinstance(raw, str | int) or isinstance(raw, bool) or str(raw) not in ids_of(choices):
         raise AnswerError(_UNKNOWN_CHOICE)
-    if kind in (SHORT, ESSAY):
-        if not isinstance(raw, str):
+    return str(raw)
+
+
+def clean_choices(*, choices: list[dict], raw) -> list[str]:
+    """Several choice ids among `choices`, sorted, each once."""
+    values = [raw] if isinstance(raw, str) else raw
+    if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
+        raise AnswerError(_MALFORMED)
+    chosen = sorted({str(v) for v in values})
+    if not set(chosen) <= ids_of(choices):
+        raise AnswerError(_UNKNOWN_CHOICE)
+    return chosen
+
+
+def clean_true_false(*, raw) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if raw in ("true", "false"):
+        return raw == "true"
+    raise AnswerError(_UNKNOWN_CHOICE)
+
+
+def clean_text(*, raw, strip: bool) -> str:
+    """A text answer of at most MAX_TEXT_ANSWER characters; `strip` drops outer spaces."""
+    if not isinstance(raw, str):
+        raise AnswerError(_MALFORMED)
+    if len(raw) > MAX_TEXT_ANSWER:
+        raise AnswerError(_TOO_LONG)
+    return raw.strip() if strip else raw
+
+
+def clean_number(*, raw) -> float:
+    """A finite number; "12,5", "12.5" and "1 200" are read as written."""
+    if isinstance(raw, bool):
+        raise AnswerError(_NOT_A_NUMBER)
+    if isinstance(raw, int | float):
+        number = float(raw)
+    elif isinstance(raw, str):
+        try:
+            number = float(Decimal(raw.strip().replace(",", ".").replace(" ", "")))
+        except (InvalidOperation, ValueError):
+            raise AnswerError(_NOT_A_NUMBER) from None
+    else:
+        raise AnswerError(_NOT_A_NUMBER)
+    if not math.isfinite(number):
+        raise AnswerError(_NOT_A_NUMBER)
+    return number
+
+
+def clean_matching(*, pairs: list[dict], raw) -> dict[str, str] | None:
+    """{prompt pair id: chosen pair id}; prompts left blank are dropped (None if all are)."""
+    ids = ids_of(pairs)
+    if not isinstance(raw, dict):
+        raise AnswerError(_MALFORMED)
+    cleaned = {}
+    for prompt, chosen in raw.items():
+        if is_blank(chosen):
+            continue
+        if str(prompt) not in ids or str(chosen) not in ids:
+            raise AnswerError(_UNKNOWN_CHOICE)
+        cleaned[str(prompt)] = str(chosen)
+    return cleaned or None
+
+
+def clean_ordering(*, items: list[dict], raw) -> dict[str, int] | None:
+    """{item id: position from 1}; each position at most once (None if no item is placed)."""
+    ids = ids_of(items)
+    if not isinstance(raw, dict):
+        raise AnswerError(_MALFORMED)
+    cleaned = {}
+    for item, position in raw.items():
+        if is_blank(position):
+            continue
+        try:
+            number = int(position)
+        except (TypeError, ValueError):
+            raise AnswerError(_MALFORMED) from None
+        if str(item) not in ids or not 1 <= number <= len(items) or isinstance(position, bool):
             raise AnswerError(_MALFORMED)
-        if len(raw) > MAX_TEXT_ANSWER:
-            raise AnswerError(_TOO_LONG)
-        return raw.strip() if kind == SHORT else raw
-    if kind == NUMERIC:
-        if isinstance(raw, bool):
-            raise AnswerError(_NOT_A_NUMBER)
-        if isinstance(raw, int | float):
-            number = float(raw)
-        elif isinstance(raw, str):
-            try:
-                number = float(Decimal(raw.strip().replace(",", ".").replace(" ", "")))
-            except (InvalidOperation, ValueError):
-                raise AnswerError(_NOT_A_NUMBER) from None
-        else:
-            raise AnswerError(_NOT_A_NUMBER)
-        if not math.isfinite(number):
-            raise AnswerError(_NOT_A_NUMBER)
-        return number
-    if kind == MATCHING:
-        ids = _ids(data.get("pairs", []))
-        if not isinstance(raw, dict):
-            raise AnswerError(_MALFORMED)
-        cleaned = {}
-        for prompt, chosen in raw.items():
-            if _blank(chosen):
-                continue
-            if str(prompt) not in ids or str(chosen) not in ids:
-                raise AnswerError(_UNKNOWN_CHOICE)
-            cleaned[str(prompt)] = str(chosen)
-        return cleaned or None
-    if kind == ORDERING:
-        items = data.get("items", [])
-        ids = _ids(items)
-        if not isinstance(raw, dict):
-            raise AnswerError(_MALFORMED)
-        cleaned = {}
-        for item, position in raw.items():
-            if _blank(position):
-                continue
-            try:
-                number = int(position)
-            except (TypeError, ValueError):
-                raise AnswerError(_MALFORMED) from None
-            if str(item) not in ids or not 1 <= number <= len(items) or isinstance(position, bool):
-                raise AnswerError(_MALFORMED)
-            cleaned[str(item)] = number
-        if len(set(cleaned.values())) != len(cleaned):
-            raise AnswerError(_DUPLICATE_POSITION)
-        return cleaned or None
-    raise AnswerError(_MALFORMED)
-
-
-def check_question_data(*, kind: str, data) -> list[str]:
-    """Problems that would make a question ungradable, for the trainer editing it."""
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        return [str(_("The answer data must be a JSON object."))]
-
-    def entries(name: str) -> list:
-        value = data.get(name)
-        if not isinstance(value, list) or not value:
-            problems.append(str(_("Give a non-empty list “%(name)s”.") % {"name": name}))
-            return []
-        if not all(isinstance(e, dict) and e.get("id") not in (None, "") for e in value):
-            problems.append(str(_("Every entry of “%(name)s” needs an “id”.") % {"name": name}))
-            return []
-        if len(_ids(value)) != len(value):
-            problems.append(str(_("The ids in “%(name)s” must differ.") % {"name": name}))
-        return value
-
-    if kind in (SINGLE, MULTIPLE):
-        right = [c for c in entries("choices") if c.get("correct")]
-        if kind == SINGLE and len(right) != 1 and not problems:
-            problems.append(str(_("A single-choice question needs exactly one right choice.")))
-        if kind == MULTIPLE and not right and not problems:
-            problems.append(str(_("Mark at least one choice as right.")))
-    elif kind == TRUE_FALSE:
-        if not isinstance(data.get("answer"), bool):
-            problems.append(str(_("Set “answer” to true or false.")))
-    elif kind == SHORT:
-        accepted = data.get("accepted")
-        if not isinstance(accepted, list) or not any(isinstance(a, str) and a.strip() for a in accepted):
-            problems.append(str(_("Give at least one accepted answer.")))
-    elif kind == NUMERIC:
-        value, tolerance = data.get("value"), data.get("tolerance", 0)
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            problems.append(str(_("Set “value” to a number.")))
-        if not isinstance(tolerance, int | float) or isinstance(tolerance, bool) or tolerance < 0:
-            problems.append(str(_("Set “tolerance” to a number of 0 or more.")))
-    elif kind == MATCHING:
-        entries("pairs")
-    elif kind == ORDERING:
-        entries("items")
-    elif kind != ESSAY:
-        problems.append(str(_("Unknown question type.")))
-    return problems
+        cleaned[str(item)] = number
+    if len(set(cleaned.values())) != len(cleaned):
+        raise AnswerError(_DUPLICATE_POSITION)
+    return cleaned or None
 
 
 # --- attempts and quizzes -------------------------------------------------------------------

@@ -13,13 +13,14 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import LessonStreamBlock
 from lms.text import isolate
@@ -33,6 +34,13 @@ def canonical_page(page: Page) -> Page:
     if page.locale_id == default.pk:
         return page
     return page.get_translation_or_none(default) or page
+
+
+def synchronised(*names: str) -> list[SynchronizedField]:
+    """Settings that are the same in every language (dates, capacity, policy, hours, flags):
+    wagtail-localize copies them from the French page at each synchronisation, and a
+    translator can neither type nor override them."""
+    return [SynchronizedField(name, overridable=False) for name in names]
 
 
 class TeachingLanguage(models.TextChoices):
@@ -68,6 +76,8 @@ class ProgressItemMixin:
 
 class CourseOwnedMixin:
     """Pages of a course: the course, its modules, lessons and quizzes."""
+
+    synchronised = staticmethod(synchronised)
 
     def get_course(self) -> CoursePage | None:
         if isinstance(self, CoursePage):
@@ -150,6 +160,19 @@ class CoursePage(CourseOwnedMixin, Page):
     enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
     enrolment_closes_at = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
 
+    # Themes are not among them: each translation points at the themes of its own language.
+    override_translatable_fields = synchronised(
+        "duration_hours",
+        "curriculum_code",
+        "teaching_language",
+        "trainers",
+        "enrolment_policy",
+        "enrolment_key",
+        "capacity",
+        "enrolment_opens_at",
+        "enrolment_closes_at",
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("objectives"),
@@ -180,6 +203,26 @@ class CoursePage(CourseOwnedMixin, Page):
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+
+    def __str__(self) -> str:
+        """The title in the active language: admin listings, filters and choices name the
+        French course that records point at, and the Arabic admin reads its Arabic title."""
+        return self.title_in(get_language())
+
+    def title_in(self, language: str | None) -> str:
+        """The title of this course's translation in `language` (even a draft), else its own."""
+        code = (language or "")[:2]
+        if not self.pk or not code:
+            return self.title
+        found = self.__dict__.setdefault("_translated_titles", {})
+        if code not in found:
+            found[code] = (
+                Page.objects.filter(translation_key=self.translation_key, locale__language_code=code)
+                .values_list("pk", "title")
+                .first()
+            )
+        pk, title = found[code] or (self.pk, self.title)
+        return self.title if pk == self.pk else title
 
     def clean(self):
         super().clean()
@@ -237,6 +280,8 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, Page):
         default=True,
         help_text=_("A course is complete when every required lesson and quiz is done."),
     )
+
+    override_translatable_fields = synchronised("estimated_minutes", "required")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,23 +19,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PreviewableMixin
 
 from courses import grading
 from courses.models import CourseOwnedMixin, CoursePage, ProgressItemMixin
 
-from .forms import QuestionBankForm, QuizPageForm
-
-
-class QuestionKind(models.TextChoices):
-    SINGLE = grading.SINGLE, _("Single choice")
-    MULTIPLE = grading.MULTIPLE, _("Multiple choice")
-    TRUE_FALSE = grading.TRUE_FALSE, _("True or false")
-    SHORT = grading.SHORT, _("Short answer")
-    NUMERIC = grading.NUMERIC, _("Numeric")
-    MATCHING = grading.MATCHING, _("Matching")
-    ORDERING = grading.ORDERING, _("Ordering")
-    ESSAY = grading.ESSAY, _("Essay")
+from . import question_types
+from .forms import QuestionBankForm, QuestionForm, QuizPageForm
+from .panels import AnswersPanel
 
 
 class GradingMethod(models.TextChoices):
@@ -102,8 +94,9 @@ def _moves_to_another_course(obj) -> bool:
     return stored is not None and stored != obj.course_id
 
 
-class Question(models.Model):
-    """A question of a course's bank. `data` holds choices and right answers (see grading.py)."""
+class Question(PreviewableMixin, models.Model):
+    """A question of a course's bank. `data` holds choices and right answers, written by the
+    editor of the question's type (see question_types; their shape is in grading.py)."""
 
     course = models.ForeignKey(
         CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="questions"
@@ -116,22 +109,11 @@ class Question(models.Model):
         on_delete=models.SET_NULL,
         related_name="questions",
     )
-    kind = models.CharField(_("type"), max_length=12, choices=QuestionKind.choices)
+    kind = models.CharField(_("type"), max_length=12, choices=question_types.choices)
     text = models.TextField(_("question (French)"))
     text_ar = models.TextField(_("question (Arabic)"), blank=True)
     points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, default=1)
-    data = models.JSONField(
-        _("choices and right answers"),
-        default=dict,
-        blank=True,
-        help_text=_(
-            'JSON. Single or multiple choice: {"choices": [{"id": "a", "text": "…", '
-            '"text_ar": "…", "correct": true}]}. True or false: {"answer": true}. Short answer: '
-            '{"accepted": ["…", "…"]}. Numeric: {"value": 12.5, "tolerance": 0.5}. Matching: '
-            '{"pairs": [{"id": "1", "prompt": "…", "match": "…"}]}. Ordering: {"items": '
-            '[{"id": "1", "text": "…"}]} in the right order. Essay: {}.'
-        ),
-    )
+    data = models.JSONField(_("answers"), default=dict, blank=True)
     feedback_right = models.TextField(_("feedback for a right answer"), blank=True)
     feedback_right_ar = models.TextField(_("feedback for a right answer (Arabic)"), blank=True)
     feedback_wrong = models.TextField(_("feedback for a wrong answer"), blank=True)
@@ -140,13 +122,14 @@ class Question(models.Model):
     general_feedback_ar = models.TextField(_("general feedback (Arabic)"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    base_form_class = QuestionBankForm
+    base_form_class = QuestionForm
     panels = [
-        FieldRowPanel([FieldPanel("course"), FieldPanel("category")]),
+        # A list of the person's courses (QuestionBankForm), not the page explorer.
+        FieldRowPanel([FieldPanel("course", widget=forms.Select), FieldPanel("category")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("points")]),
         FieldPanel("text"),
         FieldPanel("text_ar"),
-        FieldPanel("data"),
+        AnswersPanel(heading=_("Answers")),
         MultiFieldPanel(
             [
                 FieldPanel("feedback_right"),
@@ -170,7 +153,14 @@ class Question(models.Model):
 
     def clean(self):
         super().clean()
-        problems = grading.check_question_data(kind=self.kind, data=self.data)
+        try:
+            question_type = question_types.get(self.kind)
+        except question_types.UnknownQuestionType:
+            question_type = None  # the field's choices refuse it
+        data = self.data if isinstance(self.data, dict) else None
+        problems = question_type.problems(data) if question_type and data is not None else []
+        if question_type and data is None:
+            problems = [str(_("The answers of this question cannot be read: edit them in the question editor."))]
         if problems:
             raise ValidationError({"data": problems})
         if self.category_id and self.category.course_id != self.course_id:
@@ -225,6 +215,17 @@ class Question(models.Model):
                 "general_ar": self.general_feedback_ar,
             },
         }
+
+    # --- the preview panel of the question editor: the question as learners see it
+
+    @property
+    def preview_modes(self):
+        return [("both", _("French and Arabic")), ("fr", _("French")), ("ar", _("Arabic"))]
+
+    def serve_preview(self, request, mode_name):
+        from .views import question_preview
+
+        return question_preview(request, question=self, languages=["fr", "ar"] if mode_name == "both" else [mode_name])
 
 
 class QuizQuestion(Orderable):
@@ -312,6 +313,24 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
     base_form_class = QuizPageForm
+    # The quiz's settings and questions are the same in every language (see courses.models).
+    override_translatable_fields = CourseOwnedMixin.synchronised(
+        "random_category",
+        "random_count",
+        "opens_at",
+        "closes_at",
+        "time_limit_minutes",
+        "attempts_allowed",
+        "grading_method",
+        "pass_mark",
+        "shuffle_questions",
+        "shuffle_choices",
+        "review_score",
+        "review_answers",
+        "review_feedback",
+        "required",
+        "fixed_questions",
+    )
 
     class Meta:
         verbose_name = _("quiz")
@@ -482,9 +501,8 @@ class Attempt(models.Model):
         for question in self.snapshot:
             key = question["key"]
             manual = (self.results.get(key) or {}).get("manual")
-            outcome = grading.grade(
-                kind=question["kind"], data=question["data"], answer=self.answers.get(key),
-                points=question["points"],
+            outcome = question_types.get(question["kind"]).grade(
+                question["data"], self.answers.get(key), float(question["points"])
             )
             entry = {"points": outcome.points, "max": outcome.max_points, "needs_manual": outcome.needs_manual}
             if outcome.needs_manual and manual:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses import grading
 from courses.models import Enrolment, canonical_page
-from lms.text import isolate
+from lms.bilingual import choose as in_language  # the text and its language (page marks it)
 
-from .forms import option_tokens, row_tokens
-from .models import Attempt, AttemptState, QuizPage, ReviewTiming, in_language
+from . import question_types
+from .models import Attempt, AttemptState, QuizPage, ReviewTiming
 from .permissions import can_manage
+from .question_types.base import Option, Row
 from .rules import StartDecision, attempts_left, attempts_over, check_start
 
 
@@ -101,31 +102,16 @@ def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
 
 
 @dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    selected: bool
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a matching or ordering question: a prompt and a select.
-
-    `name` is the attempt's opaque token for the line, never the pair or item id.
-    """
-
-    name: str
-    label: str
-    options: list[Option]
-
-
-@dataclass(frozen=True)
 class QuestionForm:
+    """One question of the attempt page; `template` is its type's learner widget, which
+    shows `options`, `rows` or `value` (see question_types.base.Widget)."""
+
     key: str
     number: int
     kind: str
     text: str
     points: float
+    template: str
     options: list[Option] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     value: str = ""
@@ -136,73 +122,22 @@ class QuestionForm:
         return f"q-{self.key}"
 
 
-def _entries(question: dict, name: str) -> list[dict]:
-    by_id = {str(e["id"]): e for e in question["data"].get(name, [])}
-    order = question.get("display") or list(by_id)
-    return [by_id[i] for i in order if i in by_id]
-
-
 def question_form(question: dict, number: int, answer, error: str = "") -> QuestionForm:
     """What the attempt page shows for one question; `answer` is clean or as posted."""
-    kind = question["kind"]
-    base = {
-        "key": question["key"],
-        "number": number,
-        "kind": kind,
-        "text": in_language(question["text"], question.get("text_ar", "")),
-        "points": question["points"],
-        "error": error,
-    }
-    if kind in (grading.SINGLE, grading.MULTIPLE):
-        chosen = {str(v) for v in (answer if isinstance(answer, list) else [answer]) if v is not None}
-        options = [
-            Option(str(c["id"]), in_language(c.get("text", ""), c.get("text_ar", "")), str(c["id"]) in chosen)
-            for c in _entries(question, "choices")
-        ]
-        return QuestionForm(**base, options=options)
-    if kind == grading.TRUE_FALSE:
-        value = {True: "true", False: "false"}.get(answer, answer)
-        options = [
-            Option("true", _("True"), value == "true"),
-            Option("false", _("False"), value == "false"),
-        ]
-        return QuestionForm(**base, options=options)
-    if kind == grading.MATCHING:
-        answer = answer if isinstance(answer, dict) else {}
-        names, values = row_tokens(question), option_tokens(question)
-        matches = _entries(question, "pairs")
-        rows = [
-            Row(
-                names[str(p["id"])],
-                in_language(p.get("prompt", ""), p.get("prompt_ar", "")),
-                [
-                    Option(values[str(m["id"])], in_language(m.get("match", ""), m.get("match_ar", "")),
-                           str(answer.get(str(p["id"]), "")) == str(m["id"]))
-                    for m in matches
-                ],
-            )
-            for p in question["data"].get("pairs", [])
-        ]
-        return QuestionForm(**base, rows=rows)
-    if kind == grading.ORDERING:
-        answer = answer if isinstance(answer, dict) else {}
-        names = row_tokens(question)
-        items = _entries(question, "items")
-        rows = [
-            Row(
-                names[str(i["id"])],
-                in_language(i.get("text", ""), i.get("text_ar", "")),
-                [
-                    Option(str(n), str(n), str(answer.get(str(i["id"]), "")) == str(n))
-                    for n in range(1, len(items) + 1)
-                ],
-            )
-            for i in items
-        ]
-        return QuestionForm(**base, rows=rows)
-    if kind == grading.NUMERIC and isinstance(answer, float):
-        answer = f"{answer:g}"
-    return QuestionForm(**base, value="" if answer is None else str(answer))
+    question_type = question_types.get(question["kind"])
+    widget = question_type.widget(question, answer)
+    return QuestionForm(
+        key=question["key"],
+        number=number,
+        kind=question["kind"],
+        text=in_language(question["text"], question.get("text_ar", "")),
+        points=question["points"],
+        template=question_type.template,
+        options=widget.options,
+        rows=widget.rows,
+        value=widget.value,
+        error=error,
+    )
 
 
 @dataclass(frozen=True)
@@ -228,57 +163,27 @@ def attempt_page(*, attempt: Attempt, quiz: QuizPage, posted: dict | None = None
     )
 
 
+def question_preview(*, question) -> QuestionForm:
+    """A question of the bank (saved or not) as a learner sees it in the active language,
+    unanswered: the preview panel of the question editor."""
+    snapshot = question.snapshot()
+    snapshot["key"] = f"preview-{translation.get_language()}"
+    prepared = question_types.get(question.kind).prepare(snapshot, shuffle=False)
+    return question_form(prepared, 1, None)
+
+
 # --- review ----------------------------------------------------------------------------------
 
 
 def describe(question: dict, answer) -> str:
     """An answer in words, in the active language."""
-    if answer is None or answer in ("", [], {}):
+    if grading.is_blank(answer):
         return _("No answer")
-    kind, data = question["kind"], question["data"]
-    if kind in (grading.SINGLE, grading.MULTIPLE):
-        labels = {str(c["id"]): in_language(c.get("text", ""), c.get("text_ar", "")) for c in data.get("choices", [])}
-        chosen = answer if isinstance(answer, list) else [answer]
-        return " ; ".join(isolate(labels.get(str(c), "?")) for c in chosen)
-    if kind == grading.TRUE_FALSE:
-        return _("True") if answer else _("False")
-    if kind == grading.MATCHING:
-        pairs = {str(p["id"]): p for p in data.get("pairs", [])}
-        return " ; ".join(
-            f"{isolate(in_language(pairs[p].get('prompt', ''), pairs[p].get('prompt_ar', '')))} → "
-            f"{isolate(in_language(pairs[m].get('match', ''), pairs[m].get('match_ar', '')))}"
-            for p, m in answer.items()
-            if p in pairs and m in pairs
-        )
-    if kind == grading.ORDERING:
-        items = {str(i["id"]): i for i in data.get("items", [])}
-        ordered = sorted(answer.items(), key=lambda pair: pair[1])
-        return " ; ".join(
-            f"{position}. {isolate(in_language(items[i].get('text', ''), items[i].get('text_ar', '')))}"
-            for i, position in ordered
-            if i in items
-        )
-    if kind == grading.NUMERIC:
-        return f"{answer:g}"
-    return str(answer)
+    return question_types.get(question["kind"]).describe(question, answer)
 
 
 def right_answer(question: dict) -> str:
-    kind, data = question["kind"], question["data"]
-    if kind in (grading.SINGLE, grading.MULTIPLE):
-        return describe(question, [str(c["id"]) for c in data.get("choices", []) if c.get("correct")])
-    if kind == grading.TRUE_FALSE:
-        return describe(question, bool(data.get("answer")))
-    if kind == grading.SHORT:
-        return " ; ".join(isolate(accepted) for accepted in data.get("accepted", []))
-    if kind == grading.NUMERIC:
-        tolerance = data.get("tolerance") or 0
-        return f"{data['value']:g}" + (f" (± {tolerance:g})" if tolerance else "")
-    if kind == grading.MATCHING:
-        return describe(question, {str(p["id"]): str(p["id"]) for p in data.get("pairs", [])})
-    if kind == grading.ORDERING:
-        return describe(question, {str(i["id"]): n for n, i in enumerate(data.get("items", []), start=1)})
-    return ""
+    return question_types.get(question["kind"]).right_answer(question)
 
 
 @dataclass(frozen=True)
@@ -291,6 +196,7 @@ class ReviewQuestion:
     max_points: float
     status: str  # "right", "partial", "wrong", "waiting"
     feedback: str
+    choice_feedback: list[str]
     general_feedback: str
     comment: str
 
@@ -339,11 +245,12 @@ def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
         status = _status(result)
         feedback = question.get("feedback", {})
         right = status == "right"
+        answer = attempt.answers.get(question["key"])
         questions.append(
             ReviewQuestion(
                 number=number,
                 text=in_language(question["text"], question.get("text_ar", "")),
-                answer=describe(question, attempt.answers.get(question["key"])),
+                answer=describe(question, answer),
                 right_answer=right_answer(question) if show_answers else "",
                 points=None if status == "waiting" else result.get("points"),
                 max_points=question["points"],
@@ -353,6 +260,11 @@ def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
                                 feedback.get("right_ar" if right else "wrong_ar", ""))
                     if show_feedback and status != "waiting"
                     else ""
+                ),
+                choice_feedback=(
+                    question_types.get(question["kind"]).choice_feedback(question, answer)
+                    if show_feedback and not grading.is_blank(answer)
+                    else []
                 ),
                 general_feedback=in_language(feedback.get("general", ""), feedback.get("general_ar", ""))
                 if show_feedback
@@ -476,7 +388,7 @@ class EssayToGrade:
 def essays_to_grade(*, attempt: Attempt) -> list[EssayToGrade]:
     essays = []
     for number, question in enumerate(attempt.snapshot, start=1):
-        if question["kind"] != grading.ESSAY:
+        if not question_types.get(question["kind"]).manual:
             continue
         manual = (attempt.results.get(question["key"]) or {}).get("manual") or {}
         essays.append(

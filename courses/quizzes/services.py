@@ -18,6 +18,7 @@ from courses import grading
 from courses.models import Enrolment, canonical_page
 from courses.services import refresh_completion
 
+from . import question_types
 from .errors import QuizError
 from .models import (
     Attempt,
@@ -25,7 +26,6 @@ from .models import (
     ClosedBy,
     ManualGrade,
     Question,
-    QuestionKind,
     QuizPage,
     RegradeLog,
 )
@@ -58,46 +58,12 @@ def _locked_attempt(attempt: Attempt) -> tuple[Attempt, Enrolment | None]:
     return fresh, enrolment
 
 
-def _tokens(count: int, *, taken: set[str]) -> list[str]:
-    """`count` random names, distinct from each other and from `taken` (which grows)."""
-    tokens = []
-    while len(tokens) < count:
-        token = secrets.token_urlsafe(6)
-        if token not in taken:
-            taken.add(token)
-            tokens.append(token)
-    return tokens
-
-
-def _display_order(question: dict, *, shuffle_choices: bool) -> dict:
+def _prepared(question: dict, *, shuffle_choices: bool) -> dict:
     """Add the order in which choices, pairs and items are shown in this attempt, and the
-    opaque names of the rows and options of matching and ordering questions.
-
-    The page names a row and its options with these tokens only, so neither the field
-    names nor the option values tell which match or position is right.
-    """
-    data = question["data"]
-    kind = question["kind"]
-    entries = {
-        grading.SINGLE: "choices",
-        grading.MULTIPLE: "choices",
-        grading.MATCHING: "pairs",
-        grading.ORDERING: "items",
-    }.get(kind)
-    if entries:
-        ids = [str(e["id"]) for e in data.get(entries, [])]
-        # Matches and items are always mixed, or the right answer would show.
-        if shuffle_choices or kind in (grading.MATCHING, grading.ORDERING):
-            _random.shuffle(ids)
-        question["display"] = ids
-        if kind in (grading.MATCHING, grading.ORDERING):
-            taken: set[str] = set()
-            question["tokens"] = {"rows": dict(zip(ids, _tokens(len(ids), taken=taken), strict=True))}
-            if kind == grading.MATCHING:
-                question["tokens"]["options"] = dict(
-                    zip(ids, _tokens(len(ids), taken=taken), strict=True)
-                )
-    return question
+    opaque names of the rows and options of matching and ordering questions (each type
+    decides, see question_types): neither the field names nor the option values of the
+    page tell which match or position is right."""
+    return question_types.get(question["kind"]).prepare(question, shuffle=shuffle_choices)
 
 
 def build_snapshot(quiz: QuizPage) -> list[dict]:
@@ -117,7 +83,7 @@ def build_snapshot(quiz: QuizPage) -> list[dict]:
     if quiz.shuffle_questions:
         _random.shuffle(questions)
     return [
-        _display_order(q.snapshot(), shuffle_choices=quiz.shuffle_choices) for q in questions
+        _prepared(q.snapshot(), shuffle_choices=quiz.shuffle_choices) for q in questions
     ]
 
 
@@ -196,7 +162,7 @@ def _clean_answers(attempt: Attempt, answers: dict) -> dict:
         if question is None:
             raise QuizError(QuizError.UNKNOWN_QUESTION, question_key=str(key))
         try:
-            value = grading.clean_answer(kind=question["kind"], data=question["data"], raw=raw)
+            value = question_types.get(question["kind"]).clean(question["data"], raw)
         except grading.AnswerError as error:
             raise QuizError(
                 QuizError.INVALID_ANSWER, detail=error.message, question_key=str(key)
@@ -311,7 +277,7 @@ def grade_essay(*, attempt: Attempt, question_key: str, points: float, comment: 
         question = attempt.question(question_key)
         if question is None:
             raise QuizError(QuizError.UNKNOWN_QUESTION, question_key=question_key)
-        if question["kind"] != QuestionKind.ESSAY:
+        if not question_types.get(question["kind"]).manual:
             raise QuizError(QuizError.NOT_AN_ESSAY, question_key=question_key)
         if attempt.is_in_progress:
             raise QuizError(QuizError.NOT_IN_PROGRESS)

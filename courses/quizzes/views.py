@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -182,6 +184,22 @@ def preview(request, quiz_id: int):
         "form_action": "",
     }
     return render(request, "quizzes/attempt.html", context)
+
+
+def question_preview(request, *, question, languages: list[str]):
+    """The preview panel of the question editor: the question as learners see it, in each
+    of `languages` (Wagtail calls this through Question.serve_preview)."""
+    sections = []
+    for language in languages:
+        with translation.override(language):
+            sections.append(
+                render_to_string(
+                    "quizzes/includes/question_preview.html",
+                    {"question": queries.question_preview(question=question), "language": language},
+                    request=request,
+                )
+            )
+    return TemplateResponse(request, "quizzes/question_preview.html", {"sections": sections})
 
 
 @login_required

@@ -22,7 +22,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Question, QuestionCategory, QuestionKind
+from . import question_types
+from .models import Question, QuestionCategory
 from .permissions import (
     SEE,
     bank_courses,
@@ -95,7 +96,7 @@ class QuestionFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
         label=_("course"), queryset=lambda request: bank_courses(request.user)
     )
-    kind = django_filters.ChoiceFilter(label=_("type"), choices=QuestionKind.choices)
+    kind = django_filters.ChoiceFilter(label=_("type"), choices=question_types.choices)
     category = django_filters.ModelChoiceFilter(
         label=_("category"), queryset=lambda request: _scope(QuestionCategory, request.user)
     )

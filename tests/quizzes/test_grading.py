@@ -3,7 +3,12 @@
 import pytest
 
 from courses import grading
-from courses.grading import AnswerError, clean_answer
+from courses.grading import AnswerError
+from courses.quizzes import question_types
+
+
+def clean_answer(*, kind, data, raw):
+    return question_types.get(kind).clean(data, raw)
 
 CHOICES = [
     {"id": "a", "text": "SNIA", "correct": True},
@@ -68,6 +73,47 @@ def test_short_answer_refuses_other_words_and_blank():
     assert grading.grade_short_answer(accepted=["SNIA"], answer="   ", points=1).points == 0
 
 
+def _short(data: dict, answer: str):
+    return grading.grade_short_answer(
+        accepted=data["accepted"], answer=answer, points=1, **grading.short_answer_options(data)
+    )
+
+
+def test_short_answer_typed_with_a_phones_apostrophe_gets_the_points():
+    data = {"accepted": ["Programme d'action de la commune"]}
+    assert _short(data, "Programme d’action de la commune").correct
+    assert _short(data, "« Programme d’action de la commune »").correct
+
+
+def test_short_answer_ignores_accents_unless_the_question_says_they_matter():
+    assert _short({"accepted": ["intégration"]}, "integration").correct
+    assert _short({"accepted": ["intégration"], "accents_matter": False}, "Integration").correct
+    assert _short({"accepted": ["intégration"], "accents_matter": True}, "integration").points == 0
+    assert _short({"accepted": ["intégration"], "accents_matter": True}, "Intégration").correct
+
+
+def test_short_answer_sets_arabic_proclitics_aside_unless_the_question_forbids_it():
+    assert _short({"accepted": ["المهاجرين"]}, "والمهاجرين").correct
+    assert _short({"accepted": ["المهاجرين"], "allow_proclitics": True}, "للمهاجرين").correct
+    assert _short({"accepted": ["المهاجرين"], "allow_proclitics": False}, "والمهاجرين").points == 0
+
+
+def test_short_answer_refuses_an_arabic_word_that_only_looks_alike():
+    assert _short({"accepted": ["مهاجر"]}, "مهارة").points == 0
+    assert _short({"accepted": ["الجماعة"]}, "الجامعة").points == 0
+
+
+def test_short_answer_options_default_to_accents_ignored_and_proclitics_allowed():
+    assert grading.short_answer_options({}) == {"accents_matter": False, "allow_proclitics": True}
+
+
+def test_the_accepted_answer_an_answer_says_is_found():
+    accepted = ["Programme d'action de la commune", "برنامج عمل الجماعة"]
+    found = grading.matching_accepted_answer(accepted=accepted, answer="وبرنامج عمل الجماعه")
+    assert found == "برنامج عمل الجماعة"
+    assert grading.matching_accepted_answer(accepted=accepted, answer="PAC") is None
+
+
 def test_numeric_accepts_answers_within_tolerance_only():
     assert grading.grade_numeric(value=2014, tolerance=0, answer=2014.0, points=1).correct
     assert not grading.grade_numeric(value=2014, tolerance=0, answer=2013.0, points=1).correct
@@ -96,11 +142,19 @@ def test_essay_needs_manual_grading_unless_empty():
     assert not grading.grade_essay(answer="  ", points=5).needs_manual
 
 
-def test_grade_dispatches_by_kind():
-    outcome = grading.grade(kind=grading.NUMERIC, data={"value": 10, "tolerance": 1}, answer=9.5, points=2)
+def test_each_kind_is_graded_by_its_registered_type():
+    outcome = question_types.get(grading.NUMERIC).grade({"value": 10, "tolerance": 1}, 9.5, 2)
     assert outcome.points == 2
-    with pytest.raises(grading.QuestionDataError):
-        grading.grade(kind="dance", data={}, answer=None, points=1)
+    assert question_types.get(grading.SHORT).grade({"accepted": ["Oujda"]}, "oujda", 1).correct
+    with pytest.raises(question_types.UnknownQuestionType):
+        question_types.get("dance")
+
+
+def test_the_registry_offers_the_eight_types_in_order():
+    assert [t.kind for t in question_types.all_types()] == [
+        grading.SINGLE, grading.MULTIPLE, grading.TRUE_FALSE, grading.SHORT,
+        grading.NUMERIC, grading.MATCHING, grading.ORDERING, grading.ESSAY,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -161,11 +215,14 @@ def test_clean_answer_refuses_malformed_values_with_a_message(kind, data, raw):
 
 
 def test_question_data_check_reports_ungradable_questions():
-    assert grading.check_question_data(kind=grading.SINGLE, data={"choices": CHOICES})
-    assert not grading.check_question_data(kind=grading.MULTIPLE, data={"choices": CHOICES})
-    assert grading.check_question_data(kind=grading.NUMERIC, data={"value": "x"})
-    assert grading.check_question_data(kind=grading.MATCHING, data={"pairs": [{"id": "1"}, {"id": "1"}]})
-    assert not grading.check_question_data(kind=grading.ESSAY, data={})
+    def problems(kind, data):
+        return question_types.get(kind).problems(data)
+
+    assert problems(grading.SINGLE, {"choices": CHOICES})
+    assert not problems(grading.MULTIPLE, {"choices": CHOICES})
+    assert problems(grading.NUMERIC, {"value": "x"})
+    assert problems(grading.MATCHING, {"pairs": [{"id": "1"}, {"id": "1"}]})
+    assert not problems(grading.ESSAY, {})
 
 
 def test_item_statistics():
