@@ -1,40 +1,48 @@
 """Full-text search of the handbook library; the database engine is chosen here only.
 
-PostgreSQL: a stemmed search with the French configuration for French handbooks and the
-Arabic one for Arabic handbooks, ranked, with a highlighted excerpt (ts_headline).
-Other databases (SQLite in development): plain substring matching on the folded text, with an
-excerpt cut around the first match.
-Both sides of the match go through lms.text.normalize_arabic (hamza/alef, ta marbuta, diacritics).
+Each handbook's search entry keeps its text as written (`text`: title, summary, themes and the
+current file's text) and a shadow of it (`stemming_text`, `lms.text.search_shadow_text`): every
+word folded (case, accents, hamza/alef forms, ta marbuta, alef maqsura, diacritics, tatweel)
+and lightly stemmed (Arabic proclitics and common endings; a French plural's s), once per
+reading of its proclitics. A query goes through the same functions (`search_query_terms`).
+
+PostgreSQL: the shadow and the query's forms then go through the French configuration for French
+handbooks and the Arabic one for Arabic handbooks (stemmed, ranked).
+Other databases (SQLite in development): each query word must be one of the shadow's forms
+(Arabic) or begin one of them (Latin).
+Excerpts are cut from the text as written on both, the words that match marked
+(`excerpt_html`).
 """
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Greatest, Lower, StrIndex, Substr
+from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from lms.text import normalize_arabic, strip_bidi_controls
+from lms.text import (
+    is_prefix_form,
+    search_matcher,
+    search_query_terms,
+    search_shadow_text,
+    search_words,
+    strip_bidi_controls,
+)
 
 TEXT = "search_entry__text"
-STEMMING_TEXT = "search_entry__stemming_text"
-_TA_MARBUTA = "\u0629"
-_KEEP = "\ue000"
-MARK_START = "\u2060[[["
-MARK_STOP = "]]]\u2060"
+SHADOW_TEXT = "search_entry__stemming_text"
 EXCERPT_CHARS = 240
+EXCERPT_SCAN_CHARS = 200_000  # how far into a long file text a match is looked for
 SEARCH_CONFIGS = {"fr": "french", "ar": "arabic"}
 
 
-def normalize_query(query: str) -> str:
-    return " ".join(normalize_arabic(query or "").split())[:200]
-
-
-def fold_for_stemming(text: str) -> str:
-    """normalize_arabic, keeping the ta marbuta: PostgreSQL's Arabic stemmer needs it to find
-    the stem ("الجماعة" and "الجماعات" -> "جماع"; "الجماعه" stays "جماعه")."""
-    return normalize_arabic((text or "").replace(_TA_MARBUTA, _KEEP)).replace(_KEEP, _TA_MARBUTA)
+def search_entry_texts(text: str) -> dict[str, str]:
+    """The fields of a search entry for `text`: as written (without direction controls, which
+    would reorder an excerpt's other pieces) and its shadow."""
+    text = strip_bidi_controls(text or "")
+    return {"text": text, "stemming_text": search_shadow_text(text)}
 
 
 def _config():
@@ -45,82 +53,88 @@ def _config():
     return Case(*whens, default=Value("simple"))
 
 
-def _postgres(queryset: QuerySet, query: str, raw_query: str) -> QuerySet:
-    from django.contrib.postgres.search import (
-        SearchHeadline,
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
+def _tsquery(terms: list[tuple[str, ...]]) -> str:
+    """Every word, by any of its forms: (a | b) & (c). Forms hold letters and digits only."""
+    return " & ".join("(" + " | ".join(f"'{form}'" for form in forms) + ")" for forms in terms)
+
+
+def _postgres(queryset: QuerySet, terms: list[tuple[str, ...]]) -> QuerySet:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     config = _config()
-    # Both the fully folded text and the one keeping ta marbuta are indexed and searched, so a
-    # query typed either way meets its stem.
-    vector = SearchVector(TEXT, config=config) + SearchVector(STEMMING_TEXT, config=config)
-    search_query = SearchQuery(query, config=config, search_type="websearch") | SearchQuery(
-        " ".join(fold_for_stemming(raw_query).split())[:200], config=config, search_type="websearch"
-    )
+    search_query = SearchQuery(_tsquery(terms), config=config, search_type="raw")
     return (
-        queryset.annotate(search_vector=vector)
+        queryset.alias(search_vector=SearchVector(SHADOW_TEXT, config=config))
         .filter(search_vector=search_query)
-        .annotate(search_rank=SearchRank(F("search_vector"), search_query))
         .annotate(
-            search_excerpt=SearchHeadline(
-                STEMMING_TEXT,
-                search_query,
-                config=config,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+            search_rank=SearchRank(F("search_vector"), search_query),
+            search_excerpt=F(TEXT),
         )
     )
 
 
-def _plain(queryset: QuerySet, query: str) -> QuerySet:
-    position = StrIndex(Lower(TEXT), Value(query.lower()))
-    start = Greatest(position - Value(EXCERPT_CHARS // 3), Value(1), output_field=IntegerField())
+def _plain(queryset: QuerySet, terms: list[tuple[str, ...]]) -> QuerySet:
+    condition = Q()
+    for forms in terms:
+        any_form = Q()
+        for form in forms:
+            needle = f" {form}" if is_prefix_form(form) else f" {form} "
+            any_form |= Q(search_shadow__contains=needle)
+        condition &= any_form
     return (
-        queryset.filter(**{f"{TEXT}__icontains": query})
-        .annotate(search_rank=Value(1.0, output_field=FloatField()))
-        # Same positions as TEXT (only ta marbuta differs, one letter for one), nicer to read.
-        .annotate(search_excerpt=Substr(F(STEMMING_TEXT), start, EXCERPT_CHARS))
+        queryset.alias(
+            search_shadow=Concat(Value(" "), F(SHADOW_TEXT), Value(" "), output_field=TextField())
+        )
+        .filter(condition)
+        .annotate(search_rank=Value(1.0, output_field=FloatField()), search_excerpt=F(TEXT))
     )
 
 
 def search_handbooks(queryset: QuerySet, query: str) -> QuerySet:
     """`queryset` (handbook pages) narrowed to those matching `query`, annotated with
-    `search_rank` (higher is better) and `search_excerpt` (pass to `excerpt_html`)."""
-    folded = normalize_query(query)
-    if not folded:
-        return queryset.none()
+    `search_rank` (higher is better) and `search_excerpt` (the text as written: pass it to
+    `excerpt_html`)."""
+    terms = search_query_terms(query)
+    if not terms:  # punctuation only: nothing, annotated all the same
+        return queryset.none().annotate(
+            search_rank=Value(0.0, output_field=FloatField()), search_excerpt=Value("")
+        )
     if connection.vendor == "postgresql":
-        return _postgres(queryset, folded, query)
-    return _plain(queryset, folded)
+        return _postgres(queryset, terms)
+    return _plain(queryset, terms)
 
 
-def excerpt_html(excerpt: str, query: str) -> SafeString:
-    """The excerpt escaped for HTML, the matched words wrapped in <mark>. An excerpt joins
-    pieces of several fields (title, summary, text): direction controls typed in one are
-    dropped, or they would reorder the others."""
-    excerpt = " ".join(strip_bidi_controls(excerpt or "").split())
-    if MARK_START in excerpt:
-        html = escape(excerpt).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
-        return mark_safe(html)  # noqa: S308 - escaped above; only our own markers become tags
-    query = normalize_query(query)
-    if not query:
-        return escape(excerpt)
-    lowered = normalize_arabic(excerpt).lower()
-    if len(lowered) != len(excerpt):
-        lowered = excerpt.lower()
-    parts, position = [], 0
-    needle = query.lower()
-    while (found := lowered.find(needle, position)) >= 0:
-        parts.append(escape(excerpt[position:found]))
-        parts.append(f"<mark>{escape(excerpt[found : found + len(needle)])}</mark>")
-        position = found + len(needle)
-    parts.append(escape(excerpt[position:]))
+def _window(text: str, first_match) -> tuple[int, int]:
+    """About EXCERPT_CHARS characters of `text` around the first match, cut between words."""
+    start = 0
+    if first_match is not None and first_match.start() > EXCERPT_CHARS // 3:
+        start = first_match.start() - EXCERPT_CHARS // 3
+        space = text.find(" ", start, first_match.start())
+        start = space + 1 if space >= 0 else first_match.start()
+    end = min(len(text), start + EXCERPT_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        minimum = first_match.end() if first_match is not None else start + 1
+        end = space if space >= minimum else max(end, minimum)
+    return start, end
+
+
+def excerpt_html(text: str, query: str) -> SafeString:
+    """A piece of `text` (as written) around the first word the query looks for (its beginning
+    when none is found early enough), escaped for HTML, each matching word wrapped in <mark>.
+    Direction controls are dropped: an excerpt joins pieces of several fields (title, summary,
+    text), and one typed in one would reorder the others."""
+    text = " ".join(strip_bidi_controls(text or "").split())
+    terms = search_query_terms(query)
+    wanted = search_matcher(terms)
+    scanned = search_words(text[:EXCERPT_SCAN_CHARS])
+    matches = (word for word in scanned if terms and wanted(word.group()))
+    start, end = _window(text, next(matches, None))
+    parts, position = [], start
+    for word in search_words(text[start:end]):
+        if terms and wanted(word.group()):
+            parts.append(escape(text[position : start + word.start()]))
+            parts.append(f"<mark>{escape(word.group())}</mark>")
+            position = start + word.end()
+    parts.append(escape(text[position:end]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped
