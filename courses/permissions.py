@@ -40,11 +40,19 @@ def manages_all_courses(user) -> bool:
 
 
 def taught_courses(user):
-    """The course pages, in every language, whose French (default) page lists `user`."""
+    """The course pages, in every language, whose French (default) page lists `user` (or
+    whose own list does, for a course that has no French page). A translation's copy of
+    the list is never trusted: it is only as fresh as the last synchronisation."""
+    from wagtail.models import Locale
+
     from .models import CoursePage  # models import this module for the page tester
 
-    taught = CoursePage.objects.filter(trainers=user).values("translation_key")
-    return CoursePage.objects.filter(translation_key__in=taught)
+    default_keys = CoursePage.objects.filter(locale=Locale.get_default()).values("translation_key")
+    listing = CoursePage.objects.filter(trainers=user)
+    canonical = listing.filter(locale=Locale.get_default()) | listing.exclude(
+        translation_key__in=default_keys
+    )
+    return CoursePage.objects.filter(translation_key__in=canonical.values("translation_key"))
 
 
 def teaches(user, course) -> bool:

@@ -194,3 +194,17 @@ def test_another_trainer_cannot_synchronise_a_courses_translations(client, two_t
     url = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, {"publish_translations": "on"}).status_code == 403
+
+
+def test_a_trainer_removed_from_the_french_course_loses_its_arabic_pages_too(client, site):
+    """A translation's list of trainers is only as fresh as its last synchronisation."""
+    former = trainer()
+    tree = build_course(trainers=[former], arabic=True)
+    arabic = CoursePage.objects.get(pk=tree.course_ar.pk)
+    arabic.trainers.add(former)  # a stale Arabic copy
+    arabic.trainers.commit()
+    tree.course.trainers.clear()
+    tree.course.trainers.commit()
+    client.force_login(former)
+    assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[tree.course_ar.pk])))
+    assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[tree.lessons_ar[0].pk])))

@@ -1634,8 +1634,8 @@ def test_a_link_address_typed_in_a_translation_cannot_be_a_javascript_url(client
             }
         ],
     )
-    source, _created = TranslationSource.get_or_create_from_instance(lesson)
-    translation = Translation.objects.create(
+    source, _created = TranslationSource.update_or_create_from_instance(lesson)
+    translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=Locale.objects.get(language_code="ar")
     )
     (link,) = OverridableSegment.objects.filter(source=source)
