@@ -25,6 +25,7 @@ from wagtail.models import Locale
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.models import CoursePage, Enrolment
+from lms.admin_ui import LanguageColumn
 from lms.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import services
@@ -231,7 +232,12 @@ class CourseCertificationViewSet(ModelViewSet):
     edit_view_class = CourseCertificationEditView
     list_display = [
         "course",
-        "title_fr",
+        LanguageColumn(  # the French title, marked as French in the Arabic admin
+            "title_fr",
+            language="fr",
+            label=CourseCertification._meta.get_field("title_fr").verbose_name,
+            sort_key="title_fr",
+        ),
         "hours",
         BooleanColumn("auto_issue", label=gettext_lazy("Automatic issue")),
         "updated_by",

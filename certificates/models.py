@@ -22,6 +22,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, PreviewableMixin
 
+from lms.bilingual import choose
+
 from .data import CertificateData, Signatory, TemplateFacts, decode_images, encode_value
 from .samples import DEFAULT_WORDING
 
@@ -137,7 +139,8 @@ class CourseCertification(models.Model):
         ordering = ["course__title"]
 
     def __str__(self) -> str:
-        return self.title_fr
+        """The certified title in the active language (the Arabic admin reads the Arabic one)."""
+        return str(choose(self.title_fr, self.title_ar))
 
     def clean(self):
         super().clean()

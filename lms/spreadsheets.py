@@ -6,9 +6,11 @@ survives the trip (UTF-8 with a byte-order mark for CSV).
 
 import csv
 from collections.abc import Iterable
+from datetime import datetime
 from io import BytesIO
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,10 +54,15 @@ def xlsx_response(rows: Iterable[Iterable], *, filename: str, title: str) -> Htt
 
 class SafeSpreadsheetExportMixin:
     """For Wagtail index views with `list_export` (put it before `IndexView`): every text cell
-    of their CSV and XLSX downloads goes through `safe_cell`, and the CSV starts with a
-    byte-order mark, like the downloads above."""
+    of their CSV and XLSX downloads goes through `safe_cell`, times are in Morocco's time zone,
+    and the CSV starts with a byte-order mark, like the downloads above."""
 
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            # Wagtail writes the stored UTC time; people read Morocco time, as on the pages.
+            value = timezone.localtime(value).replace(tzinfo=None, microsecond=0)
+            if export_format == "csv":
+                return value.isoformat(sep=" ", timespec="minutes")
         value = super().preprocess_field_value(field, value, export_format)
         return safe_cell(value) if isinstance(value, str) else value
 

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db import connection
+from django.utils import translation
 
 from courses.setup import ensure_catalogue
 
@@ -83,6 +84,15 @@ def postgres_only(transactional_db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """A request activates its page's language in the test's thread (LocaleMiddleware) and
+    leaves it active: a test that requested an Arabic page would hand the next one an Arabic
+    `reverse()` and Arabic text. Each test starts in the default language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

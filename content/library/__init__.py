@@ -11,5 +11,6 @@ Rules in plain words:
   URL is used (the library download URL or Wagtail's /documents/ URL), always as an attachment,
   and each download adds one to the counter of (edition, organisation of the downloader).
 - Text inside the files is extracted once per file content (keyed by the file hash) by a
-  background task, then folded with lms.text.normalize_arabic into the handbook's search entry.
+  background task, then kept as written and as a folded, stemmed shadow
+  (lms.text.search_shadow_text) in the handbook's search entry (content/search.py).
 """

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from content.collections import collection_for
 from content.permissions import LIBRARY
+from content.setup import ensure_translation
 from content.themes import ensure_themes
 
 from . import services
@@ -82,16 +83,20 @@ def seed_demo_library() -> list[HandbookPage]:
             french.themes = [themes[slug]["fr"] for slug in spec["themes"]]
             libraries["fr"].add_child(instance=french)
             french.save_revision().publish()
-        arabic = french.get_translation_or_none(ar)
-        if arabic is None:
-            arabic = french.copy_for_translation(ar)
-            arabic.title = spec["ar"]["title"]
-            arabic.summary = spec["ar"]["summary"]
-            arabic.publisher = PUBLISHER["ar"]
-            arabic.editions = _editions(spec, "ar")
-            arabic.themes = [themes[slug]["ar"] for slug in spec["themes"]]
-            arabic.save()
-            arabic.save_revision().publish()
+        if french.get_translation_or_none(ar) is None:
+            # Through wagtail-localize, so that "Sync translated pages" keeps it in step; its
+            # editions (Arabic files) and themes are its own.
+            arabic = ensure_translation(
+                french,
+                ar,
+                title=spec["ar"]["title"],
+                summary=spec["ar"]["summary"],
+                publisher=PUBLISHER["ar"],
+                editions=_editions(spec, "ar"),
+                themes=[themes[slug]["ar"] for slug in spec["themes"]],
+            )
+        else:
+            arabic = ensure_translation(french, ar)  # adopts a translation made before
         for handbook in (french, arabic):
             for edition in HandbookEdition.objects.filter(handbook=handbook):
                 services.extract_document_text(document_id=edition.document_id)

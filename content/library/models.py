@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from content import permissions
 from content.permissions import levels_for
@@ -117,6 +118,15 @@ class HandbookPage(Page):
     )
 
     objects = HandbookManager()
+
+    # Who may download it, for whom and under which licence are the same in every language.
+    # Each language keeps its own editions (its own files): neither translated nor synchronised.
+    override_translatable_fields = [
+        SynchronizedField("audience", overridable=False),
+        SynchronizedField("access_level", overridable=False),
+        SynchronizedField("licence", overridable=False),
+        BaseTranslatableField("editions"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -223,14 +233,14 @@ class ExtractedText(models.Model):
 
 
 class HandbookSearchEntry(models.Model):
-    """What search reads for one handbook: its title, summary and current file text, folded."""
+    """What search reads for one handbook: its title, summary, themes and current file text."""
 
     handbook = models.OneToOneField(
         HandbookPage, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
     )
     language = models.CharField(max_length=5)
-    text = models.TextField(blank=True)  # folded with lms.text.normalize_arabic
-    stemming_text = models.TextField(blank=True)  # the same, keeping ta marbuta for stemmers
+    text = models.TextField(blank=True)  # as written, for excerpts
+    stemming_text = models.TextField(blank=True)  # folded and stemmed: lms.text.search_shadow_text
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from wagtail.documents import get_document_model
 
-from content.search import fold_for_stemming
-from lms.text import normalize_arabic
+from content.search import search_entry_texts
 
 from .models import DownloadCount, ExtractedText, HandbookEdition, HandbookPage, HandbookSearchEntry
 from .pdftext import extract_pdf_text
@@ -39,11 +38,7 @@ def refresh_search_entry(*, handbook: HandbookPage) -> HandbookSearchEntry:
     text = _join(handbook.title, handbook.summary, themes, file_text)
     entry, _created = HandbookSearchEntry.objects.update_or_create(
         handbook=handbook,
-        defaults={
-            "language": handbook.locale.language_code,
-            "text": normalize_arabic(text),
-            "stemming_text": fold_for_stemming(text),
-        },
+        defaults={"language": handbook.locale.language_code, **search_entry_texts(text)},
     )
     return entry
 

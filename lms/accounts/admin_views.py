@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import account as wagtail_account
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
+from .forms import AccountNamesForm
 from .models import User
 from .permissions import (
     assignable_groups,
@@ -141,3 +143,26 @@ class SetActiveStateOfAccountsBulkAction(SetActiveStateBulkAction):
 
     def check_perm(self, obj):
         return super().check_perm(obj) and may_act_on_account(self.request.user, obj)
+
+
+# --- The Wagtail account page ------------------------------------------------------------
+
+
+class NamesSettingsPanel(wagtail_account.BaseSettingsPanel):
+    name = "names"
+    title = _("Names")
+    order = 100
+    form_class = AccountNamesForm
+
+
+class AccountView(wagtail_account.AccountView):
+    """Wagtail's account page (lms/urls.py serves it at the same address) with ENSA's names
+    panel instead of Wagtail's "name and e-mail" one."""
+
+    def get_panels(self):
+        return [
+            NamesSettingsPanel(panel.request, panel.user, panel.profile)
+            if isinstance(panel, wagtail_account.NameEmailSettingsPanel)
+            else panel
+            for panel in super().get_panels()
+        ]

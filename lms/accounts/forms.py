@@ -81,3 +81,18 @@ class ProfileForm(forms.ModelForm):
         if commit:
             sync_admin_language(user=user)
         return user
+
+
+class AccountNamesForm(forms.ModelForm):
+    """The names panel of the Wagtail account page: the full names in both scripts, as the
+    profile edits them (Wagtail's own panel asks for first and last names ENSA does not keep,
+    and refused every save). The e-mail address changes through "My e-mail addresses", where
+    the new one is verified."""
+
+    class Meta:
+        model = User
+        fields = ["full_name_latin", "full_name_arabic"]
+        widgets = {
+            "full_name_latin": forms.TextInput(attrs={"dir": "ltr", "autocomplete": "name"}),
+            "full_name_arabic": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+        }

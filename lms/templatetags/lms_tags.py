@@ -1,10 +1,16 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
-from wagtail.models import Page
+from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, normalize_newlines
+from django.utils.translation import get_language_info, gettext
+from wagtail.models import Locale, Page
 
+from lms.bilingual import Localized, active_language, choose
 from lms.text import isolate
+from lms.typography import french_spacing
 
 register = template.Library()
 
@@ -67,3 +73,88 @@ def language_links(context) -> list[dict]:
 def isolate_filter(value) -> str:
     """Plain text (a <title>, an attribute) where <bdi> cannot go: see lms.text.isolate."""
     return isolate(value) if value else value
+
+
+# --- one language per page ---------------------------------------------------------------
+
+
+def _other_language_note(language: str) -> str:
+    return gettext("in Arabic") if language == "ar" else gettext("in French")
+
+
+def _marked(html: str, language: str | None) -> str:
+    """`html` as is in the page's language; else wrapped in its language and direction,
+    followed by a small "(in French)" note in the page's language."""
+    if not language or language == active_language():
+        return mark_safe(html)  # noqa: S308 (escaped by the callers)
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span> <small class="other-language">({})</small>',
+        language,
+        "rtl" if language == "ar" else "ltr",
+        mark_safe(html),  # noqa: S308 (escaped by the callers)
+        _other_language_note(language),
+    )
+
+
+@register.simple_tag
+def bilingual(value_fr, value_ar) -> Localized:
+    """`{% bilingual question.text question.text_ar as text %}`: the text of the page's
+    language, else the other one (then `text|language_marked` says so)."""
+    return choose(value_fr or "", value_ar or "")
+
+
+@register.filter(needs_autoescape=True)
+def language_marked(value, mode: str = "", autoescape=True) -> str:
+    """A text shown in the page's language, or marked as being in the other one.
+
+    `value` is a `lms.bilingual.Localized` (other strings are taken as in the page's
+    language); `mode` "lines" keeps its line breaks (as `linebreaksbr`), a number N cuts
+    the text at N characters (as `truncatechars`).
+    """
+    if value is None or value == "":
+        return ""
+    language = getattr(value, "language", None)
+    if str(mode).isdigit():
+        value = Truncator(value).chars(int(mode))
+    text = conditional_escape(value) if autoescape else str(value)
+    if mode == "lines":
+        text = normalize_newlines(text).replace("\n", "<br>")
+    return _marked(text, language)
+
+
+def _locale_codes(context) -> dict[int, str]:
+    """Locale ids and their language codes, read once per request."""
+    request = context.get("request")
+    codes = getattr(request, "_lms_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._lms_locale_codes = codes
+    return codes
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context, page) -> str:
+    """A page's title, isolated (<bdi>); marked when the page is in another language than
+    the page showing it (a course not translated yet, on the Arabic dashboard)."""
+    if page is None:
+        return ""
+    language = _locale_codes(context).get(page.locale_id)
+    return _marked(format_html("<bdi>{}</bdi>", page.title), language)
+
+
+@register.filter(is_safe=True)
+def french_typography(value) -> str:
+    """Rendered HTML with French spacing (lms.typography) on French pages."""
+    if active_language() != "fr":
+        return value
+    return mark_safe(french_spacing(str(value)))  # noqa: S308 (already rendered HTML)
+
+
+@register.filter
+def seconds_until(moment) -> int:
+    """Whole seconds from now until `moment` (0 once it has passed): the countdown of a timed
+    attempt starts from the server's clock, not the phone's."""
+    if not moment:
+        return 0
+    return max(0, int((moment - timezone.now()).total_seconds()))
