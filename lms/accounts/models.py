@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,22 @@ class OrganisationKind(models.TextChoices):
 class OrganisationQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
+
+    def branch_ids(self, root: Organisation) -> set[int]:
+        """The ids of `root` and of every organisation below it (one query per level)."""
+        ids, frontier = {root.pk}, {root.pk}
+        while frontier:
+            frontier = set(
+                self.model.objects.filter(parent_id__in=frontier)
+                .exclude(pk__in=ids)
+                .values_list("pk", flat=True)
+            )
+            ids |= frontier
+        return ids
+
+    def branch(self, root: Organisation):
+        """`root` and every organisation below it (a ministry's directorates, and theirs)."""
+        return self.filter(pk__in=self.branch_ids(root))
 
 
 class Organisation(models.Model):
@@ -54,7 +72,18 @@ class Organisation(models.Model):
         return self.name_fr
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def verified(self):
+        """Active accounts whose owner confirmed their e-mail address (allauth)."""
+        from allauth.account.models import EmailAddress  # allauth's models load after ours
+
+        confirmed = EmailAddress.objects.filter(
+            user_id=models.OuterRef("pk"), email__iexact=models.OuterRef("email"), verified=True
+        )
+        return self.filter(models.Exists(confirmed), is_active=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -106,6 +135,14 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="members",
+    )
+    organisation_confirmed = models.BooleanField(
+        _("organisation confirmed"),
+        default=False,
+        help_text=_(
+            "Confirmed by an administrator or by an import; otherwise the organisation is the one "
+            "the person declared when signing up."
+        ),
     )
 
     USERNAME_FIELD = "email"
