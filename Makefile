@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist); 0 runs everything in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test check venv migrate seed lint messages bench clean
+.PHONY: run test check venv migrate seed lint messages bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	@python=$$(scripts/find-python) || exit 1; \
@@ -43,6 +43,9 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+bench-quick: $(STAMP)
+	$(PY) -m bench --quick
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media

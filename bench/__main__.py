@@ -1,9 +1,13 @@
-"""Certificate benchmarks: rendering rate and bulk-issue query counts.
+"""Benchmarks of the pages a learner loads, against baselines measured in the same run.
 
-    python -m bench [--renders 300] [--sizes 100 1000]
+    python -m bench [--quick | --tiny] [--skip-certificates]
 
-Figures are relative to baselines measured in the same run, so that they compare across
-machines. Results are printed and written to bench/results/.
+Seeds a fresh database (PostgreSQL when DATABASE_URL points to one, else SQLite), serves the
+platform with gunicorn on loopback with production-like settings (`bench/settings.py`), drives
+load from wrk (a separate process, bounded in time) in rounds alternating each page with its
+baseline, and writes `bench/results.json` (one entry per target P1...P8) and a table.
+Figures are medians of the rounds, with min and max; ratios compare with a baseline of the
+same run, so they compare across machines.
 """
 
 from __future__ import annotations
@@ -11,193 +15,283 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import replace
-from datetime import UTC, datetime
-from io import BytesIO
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "results"
+from . import targets
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(os.environ.get("BENCH_WORK", ROOT / "bench" / ".work"))
+RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results.json"))
+BENCH_DATABASE = "ensa_bench"
+CLIENTS_SCRIPT = ROOT / "bench" / "many_clients.lua"
 
 
-def _rate(function, count: int) -> float:
-    function(0)  # warm-up: font registration, imports
-    started = time.perf_counter()
-    for index in range(count):
-        function(index)
-    return count / (time.perf_counter() - started)
+@dataclass(frozen=True)
+class Mode:
+    name: str
+    lessons: tuple[int, int]
+    learners: int
+    questions: int
+    rounds: int
+    seconds: int
+    connections: int = 8
+    workers: int = 2
+    certificate_renders: int = 300
+    certificate_sizes: tuple[int, ...] = (100, 1000)
 
 
-def bench_rendering(count: int) -> dict:
-    from reportlab.pdfgen.canvas import Canvas
+MODES = {
+    "full": Mode("full", lessons=(5, 50), learners=1000, questions=20, rounds=5, seconds=3),
+    "quick": Mode(
+        "quick",
+        lessons=(5, 50),
+        learners=200,
+        questions=20,
+        rounds=3,
+        seconds=1,
+        certificate_renders=60,
+        certificate_sizes=(20, 100),
+    ),
+    # Checks that the harness works (tests/bench); its figures mean nothing.
+    "tiny": Mode(
+        "tiny",
+        lessons=(5, 10),
+        learners=5,
+        questions=2,
+        rounds=1,
+        seconds=1,
+        connections=2,
+        certificate_renders=3,
+        certificate_sizes=(2, 4),
+    ),
+}
 
-    from certificates import signing
-    from certificates.pdf import render_certificate
-    from certificates.samples import sample_certificate_data
-    from certificates.statement import sign_statement
 
-    key = signing.load_private_key(signing.generate_private_key_pem())
-    base = sample_certificate_data()
+def python() -> str:
+    return sys.executable
 
-    def minimal_page(index: int) -> bytes:
-        buffer = BytesIO()
-        canvas = Canvas(buffer)
-        canvas.drawString(72, 720, f"Minimal page {index}")
-        canvas.showPage()
-        canvas.save()
-        return buffer.getvalue()
 
-    def certificate(index: int) -> bytes:
-        data = replace(
-            base,
-            serial=f"ENSA-2026-{index:06d}",
-            learner_name_latin=f"Fatima-Zahra Benali {index}",
-            learner_name_arabic=f"فاطمة الزهراء بنعلي {index}",
-            verify_url=f"https://formation.ensa.example/fr/verify/{index:032d}/",
+def database_url() -> str:
+    """The benchmark's own database: a fresh `ensa_bench` beside DATABASE_URL's, or SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+        return re.sub(r"/[^/]*$", f"/{BENCH_DATABASE}", url)
+    path = WORK / "bench.sqlite3"
+    for stale in WORK.glob("bench.sqlite3*"):
+        stale.unlink()
+    return f"sqlite:///{path}"
+
+
+def environment(url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DATABASE_URL=url,
+        BENCH_B0_DIR=str(WORK / "b0"),
+        BENCH_STATIC_ROOT=str(WORK / "static"),
+        BENCH_MEDIA_ROOT=str(WORK / "media"),
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """gunicorn with sync workers on loopback, stopped on exit."""
+
+    def __init__(self, env: dict[str, str], workers: int) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        gunicorn = Path(python()).with_name("gunicorn")
+        self.process = subprocess.Popen(  # noqa: S603 - our own executable and arguments
+            [str(gunicorn), "lms.wsgi", "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115 - kept open while it runs
         )
-        return render_certificate(replace(data, signed_payload=sign_statement(data, key)))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.base}/bench/b1", timeout=2).read()  # noqa: S310
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit(f"gunicorn did not start: see {WORK / 'gunicorn.log'}")
 
-    baseline = _rate(minimal_page, count)
-    rendered = _rate(certificate, count)
-    return {
-        "renders": count,
-        "certificates_per_second": round(rendered, 1),
-        "minimal_pages_per_second": round(baseline, 1),
-        "certificate_cost_in_minimal_pages": round(baseline / rendered, 1),
-        "target_certificates_per_second": 50,
-    }
-
-
-def _setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
-    os.environ.setdefault("TEST_DATABASE_NAME", ".test-db-bench")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.test.utils import setup_databases, setup_test_environment
-
-    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bench-media-"))
-    setup_test_environment()
-    return setup_databases(verbosity=0, interactive=False, keepdb=False)
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
 
 
-def _course_with_learners(size: int):
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
-    from courses.models import Enrolment, EnrolmentStatus, LessonCompletion
-    from tests.factories.courses import build_course
-
-    tree = build_course(modules=2, lessons_per_module=3, title=f"Cours de {size} apprenants")
-    User = get_user_model()
-    stamp = time.monotonic_ns()
-    users = User.objects.bulk_create(
-        [
-            User(
-                email=f"bench-{stamp}-{n}@example.ma",
-                full_name_latin=f"Apprenant {n}",
-                full_name_arabic=f"متكون {n}",
-                password="!",  # noqa: S106 - an unusable password
-            )
-            for n in range(size)
-        ]
-    )
-    now = timezone.now()
-    Enrolment.objects.bulk_create(
-        [
-            Enrolment(learner=user, course=tree.course, status=EnrolmentStatus.COMPLETED, completed_at=now)
-            for user in users
-        ]
-    )
-    LessonCompletion.objects.bulk_create(
-        [LessonCompletion(learner=user, lesson=lesson) for user in users for lesson in tree.lessons]
-    )
-    return tree.course
+def fetch(url: str, cookie: str | None) -> bytes:
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        if response.status != 200:
+            raise SystemExit(f"{url} answered {response.status}")
+        return response.read()
 
 
-class _QueryCounter:
-    """Counts every statement sent to the database (no cap, unlike CaptureQueriesContext)."""
+def wrk(url: str, *, seconds: int, connections: int, cookie: str | None) -> float:
+    """Requests per second; any error or non-2xx answer stops the run."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(CLIENTS_SCRIPT)]
+    if cookie:
+        command += ["-H", f"Cookie: sessionid={cookie}"]
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if bad or "Socket errors" in output and re.search(r"(timeout|read|write|connect) [1-9]", output):
+        raise SystemExit(f"wrk saw errors on {url}:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
-    def __init__(self):
-        self.count = 0
 
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
+def summary(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 1), "min": round(min(values), 1), "max": round(max(values), 1)}
 
 
-def bench_bulk_issue(sizes: list[int]) -> dict:
-    from django.db import connection
-
-    from certificates.models import BulkIssueRun
-    from certificates.services import run_bulk_issue
-    from courses.setup import ensure_catalogue
-
-    ensure_catalogue()
-    figures = {}
-    for size in sizes:
-        course = _course_with_learners(size)
-        run = BulkIssueRun.objects.create(course=course)
-        started = time.perf_counter()
-        counter = _QueryCounter()
-        with connection.execute_wrapper(counter):
-            run = run_bulk_issue(run=run)
-        queries = counter.count
-        seconds = time.perf_counter() - started
-        assert run.issued == size, (run.issued, run.skipped_details[:3])
-        figures[size] = {
-            "queries": queries,
-            "queries_per_certificate": round(queries / size, 2),
-            "seconds": round(seconds, 1),
-            "certificates_per_second": round(size / seconds, 1),
+def measure_pages(server: Server, manifest: dict, mode: Mode) -> dict[str, dict]:
+    """Each page against B0 (its own bytes) and B1, in alternating rounds."""
+    cookie = manifest["cookie"]
+    b0_dir = WORK / "b0"
+    b0_dir.mkdir(parents=True, exist_ok=True)
+    for name, page in manifest["pages"].items():
+        body = fetch(server.base + page["url"], cookie if page["signed_in"] else None)
+        (b0_dir / f"{name}.html").write_bytes(body)
+        page["bytes"] = len(body)
+    options = {"seconds": mode.seconds, "connections": mode.connections}
+    figures, b1 = {}, []
+    for name, page in manifest["pages"].items():
+        page_cookie = cookie if page["signed_in"] else None
+        ours, b0 = [], []
+        for _ in range(mode.rounds):
+            ours.append(wrk(server.base + page["url"], cookie=page_cookie, **options))
+            b0.append(wrk(f"{server.base}/bench/b0/{name}", cookie=page_cookie, **options))
+            if name.startswith("verify-"):
+                b1.append(wrk(f"{server.base}/bench/b1", cookie=None, **options))
+        figures[name] = {
+            "url": page["url"],
+            "signed_in": page["signed_in"],
+            "queries": page["queries"],
+            "bytes": page["bytes"],
+            "requests_per_second": summary(ours),
+            "b0_requests_per_second": summary(b0),
+            "ratio_to_b0": round(statistics.median(ours) / statistics.median(b0), 3),
         }
+        if name.startswith("verify-"):
+            figures[name]["b1_requests_per_second"] = summary(b1)
+            figures[name]["ratio_to_b1"] = round(statistics.median(ours) / statistics.median(b1), 3)
+        print(
+            f"  {name:28} {figures[name]['requests_per_second']['median']:8.1f} req/s "
+            f"{figures[name]['ratio_to_b0']:6.3f} of B0  {page['queries']:3d} queries",
+            flush=True,
+        )
     return figures
+
+
+def measure_b2(server: Server, mode: Mode) -> dict:
+    values = []
+    for _ in range(mode.rounds):
+        values.append(
+            wrk(f"{server.base}/bench/b2", seconds=mode.seconds, connections=mode.connections, cookie=None)
+        )
+    return summary(values)
+
+
+def certificates(mode: Mode) -> dict:
+    output = WORK / "certificates.json"
+    subprocess.run(  # noqa: S603
+        [
+            python(),
+            "-m",
+            "bench.certificates",
+            "--renders",
+            str(mode.certificate_renders),
+            "--sizes",
+            *map(str, mode.certificate_sizes),
+            "--output",
+            str(output),
+        ],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "TEST_DATABASE_NAME": "ensa_bench_certificates", "PYTHONPATH": str(ROOT)},
+    )
+    return json.loads(output.read_text())
+
+
+def run(mode: Mode, *, with_certificates: bool) -> dict:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: install Debian's package (apt-get install wrk)")
+    WORK.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(WORK / "b0", ignore_errors=True)
+    url = database_url()
+    env = environment(url)
+    started = time.monotonic()
+    print(f"Benchmark ({mode.name}) on {'PostgreSQL' if url.startswith('postgres') else 'SQLite'}", flush=True)
+    subprocess.run([python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    sizes = {"lessons": list(mode.lessons), "learners": mode.learners, "questions": mode.questions}
+    manifest_path = WORK / "manifest.json"
+    subprocess.run([python(), "-m", "bench.seed", json.dumps(sizes), str(manifest_path)], cwd=ROOT, env=env, check=True)  # noqa: S603
+    manifest = json.loads(manifest_path.read_text())
+    print(f"Seeded in {time.monotonic() - started:.0f} s; measuring pages", flush=True)
+    server = Server(env, mode.workers)
+    try:
+        pages = measure_pages(server, manifest, mode)
+        b2 = measure_b2(server, mode)
+    finally:
+        server.stop()
+    certificate_figures = certificates(mode) if with_certificates else None
+    measured = {
+        "mode": mode.name,
+        "database": "postgresql" if url.startswith("postgres") else "sqlite",
+        "sizes": sizes,
+        "rounds": mode.rounds,
+        "seconds_per_run": mode.seconds,
+        "connections": mode.connections,
+        "gunicorn_workers": mode.workers,
+        "pages": pages,
+        "b2_requests_per_second": b2,
+        "certificates": certificate_figures,
+    }
+    results = {**measured, "targets": targets.evaluate(measured), "duration_seconds": round(time.monotonic() - started)}
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(targets.table(results["targets"]))
+    print(f"Written to {RESULTS} in {results['duration_seconds']} s")
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--renders", type=int, default=300)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_const", dest="mode", const="quick")
+    size.add_argument("--tiny", action="store_const", dest="mode", const="tiny")
+    parser.add_argument("--skip-certificates", action="store_true")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-    old_config = _setup_django()
-    try:
-        rendering = bench_rendering(args.renders)
-        print(
-            f"Rendering: {rendering['certificates_per_second']} certificates/s with QR code "
-            f"(target 50), baseline {rendering['minimal_pages_per_second']} minimal pages/s: "
-            f"a certificate costs {rendering['certificate_cost_in_minimal_pages']} minimal pages"
-        )
-        bulk = bench_bulk_issue(args.sizes)
-        for size, figure in bulk.items():
-            print(
-                f"Bulk issue of {size}: {figure['queries']} queries "
-                f"({figure['queries_per_certificate']} per certificate), {figure['seconds']} s"
-            )
-        if len(args.sizes) >= 2:
-            small, large = args.sizes[0], args.sizes[-1]
-            ratio = bulk[large]["queries"] / bulk[small]["queries"]
-            per = bulk[large]["queries_per_certificate"] / bulk[small]["queries_per_certificate"]
-            print(
-                f"Queries for {large} vs {small}: x{ratio:.2f} for x{large / small:g} certificates "
-                f"(per-certificate ratio {per:.2f}; 1.00 means a constant number per certificate)"
-            )
-    finally:
-        from django.test.utils import teardown_databases
-
-        teardown_databases(old_config, verbosity=0)
-
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = RESULTS / f"certificates-{stamp}.json"
-    path.write_text(json.dumps({"rendering": rendering, "bulk_issue": bulk}, indent=2))
-    print(f"Written to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+    run(MODES[args.mode or "full"], with_certificates=not args.skip_certificates)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The benchmark harness runs end to end in its tiny mode. Its figures are not checked here
+(speed is measured by `make bench`, never by the tests); what it writes is."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_or_skip
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = [f"P{n}" for n in range(1, 9)]
+
+
+def run_tiny_bench(work: Path) -> dict:
+    env = {**os.environ, "BENCH_WORK": str(work), "BENCH_RESULTS": str(work / "results.json")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    completed = subprocess.run(  # noqa: S603 - our own harness
+        [sys.executable, "-m", "bench", "--tiny"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=540
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    return json.loads((work / "results.json").read_text())
+
+
+# One test, so that the harness runs once whatever the test workers.
+@pytest.mark.timeout(600)
+def test_tiny_run_writes_a_verdict_per_target_and_figures_per_page(tmp_path):
+    require_or_skip(shutil.which("wrk") is not None, "wrk is missing (Debian's package wrk)")
+    results = run_tiny_bench(tmp_path)
+
+    assert sorted(results["targets"]) == TARGETS
+    for key, entry in results["targets"].items():
+        assert isinstance(entry["met"], bool), key
+        assert entry["target"], key
+    for key in ("P1", "P5", "P6"):
+        entry = results["targets"][key]
+        assert entry["measured"], key
+        assert entry["baseline"] and entry["ratio"], key
+
+    pages = results["pages"]
+    for language in ("fr", "ar"):
+        for kind in ("dashboard", "catalogue", "course5", "course10", "lesson5", "lesson10", "verify"):
+            page = pages[f"{kind}-{language}"]
+            assert page["requests_per_second"]["median"] > 0
+            assert page["b0_requests_per_second"]["min"] <= page["b0_requests_per_second"]["median"]
+            assert page["queries"] >= 1
+            assert page["bytes"] > 500
+    assert results["targets"]["P2"]["queries"]["lesson5-ar"] == pages["lesson5-ar"]["queries"]
