@@ -1,11 +1,12 @@
 """Benchmarks of the pages a learner loads, against baselines measured in the same run.
 
-    python -m bench [--quick | --tiny] [--skip-certificates]
+    python -m bench [--quick | --tiny] [--skip-certificates] [--skip-peer]
 
 Seeds a fresh database (PostgreSQL when DATABASE_URL points to one, else SQLite), serves the
 platform with gunicorn on loopback with production-like settings (`bench/settings.py`), drives
 load from wrk (a separate process, bounded in time) in rounds alternating each page with its
-baseline, and writes `bench/results.json` (one entry per target P1...P8) and a table.
+baseline, measures the peer (wagtail-lms from PyPI, in its own virtual environment, served the
+same way) in rounds alternating with our pages, and writes `bench/results.json` (one entry per target P1...P8) and a table.
 Figures are medians of the rounds, with min and max; ratios compare with a baseline of the
 same run, so they compare across machines.
 """
@@ -23,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +35,15 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = Path(os.environ.get("BENCH_WORK", ROOT / "bench" / ".work"))
 RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results.json"))
 BENCH_DATABASE = "ensa_bench"
+PEER_REQUIREMENTS = [
+    "wagtail-lms==0.11.1",
+    # the newest Django and Wagtail that wagtail-lms 0.11.1 supports
+    "Django>=5.2,<6.1",
+    "wagtail>=7.3,<7.4",
+    "gunicorn",
+    "dj-database-url",
+    "psycopg[binary]",
+]
 CLIENTS_SCRIPT = ROOT / "bench" / "many_clients.lua"
 
 
@@ -48,6 +59,7 @@ class Mode:
     workers: int = 2
     certificate_renders: int = 300
     certificate_sizes: tuple[int, ...] = (100, 1000)
+    peer: bool = True
 
 
 MODES = {
@@ -73,6 +85,7 @@ MODES = {
         connections=2,
         certificate_renders=3,
         certificate_sizes=(2, 4),
+        peer=False,
     ),
 }
 
@@ -81,20 +94,19 @@ def python() -> str:
     return sys.executable
 
 
-def database_url() -> str:
-    """The benchmark's own database: a fresh `ensa_bench` beside DATABASE_URL's, or SQLite."""
+def database_url(name: str = BENCH_DATABASE) -> str:
+    """A fresh database `name` beside DATABASE_URL's (PostgreSQL), or a fresh SQLite file."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
         with psycopg.connect(url, autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-            connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        return re.sub(r"/[^/]*$", f"/{BENCH_DATABASE}", url)
-    path = WORK / "bench.sqlite3"
-    for stale in WORK.glob("bench.sqlite3*"):
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {name}")
+        return re.sub(r"/[^/]*$", f"/{name}", url)
+    for stale in WORK.glob(f"{name}.sqlite3*"):
         stale.unlink()
-    return f"sqlite:///{path}"
+    return f"sqlite:///{WORK / name}.sqlite3"
 
 
 def environment(url: str) -> dict[str, str]:
@@ -119,28 +131,33 @@ def free_port() -> int:
 class Server:
     """gunicorn with sync workers on loopback, stopped on exit."""
 
-    def __init__(self, env: dict[str, str], workers: int) -> None:
+    def __init__(
+        self, env: dict[str, str], workers: int, *, interpreter: str = "", app: str = "lms.wsgi", cwd: Path = ROOT
+    ) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        gunicorn = Path(python()).with_name("gunicorn")
+        gunicorn = Path(interpreter or python()).with_name("gunicorn")
+        log = WORK / f"gunicorn-{app.split('.')[0]}.log"
         self.process = subprocess.Popen(  # noqa: S603 - our own executable and arguments
-            [str(gunicorn), "lms.wsgi", "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{self.port}"],
-            cwd=ROOT,
+            [str(gunicorn), app, "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{self.port}"],
+            cwd=cwd,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115 - kept open while it runs
+            stderr=open(log, "w"),  # noqa: SIM115 - kept open while it runs
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"{self.base}/bench/b1", timeout=2).read()  # noqa: S310
+                urllib.request.urlopen(f"{self.base}/", timeout=5).read()  # noqa: S310
+                return
+            except urllib.error.HTTPError:  # answering, even if not 200
                 return
             except OSError:
                 if self.process.poll() is not None:
                     break
                 time.sleep(0.3)
         self.stop()
-        raise SystemExit(f"gunicorn did not start: see {WORK / 'gunicorn.log'}")
+        raise SystemExit(f"gunicorn did not start: see {log}")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -241,7 +258,71 @@ def certificates(mode: Mode) -> dict:
     return json.loads(output.read_text())
 
 
-def run(mode: Mode, *, with_certificates: bool) -> dict:
+def peer_interpreter() -> str:
+    """The peer's own virtual environment, made once and kept in the work folder."""
+    venv = WORK / "peer-venv"
+    interpreter = venv / "bin" / "python"
+    marker = venv / "installed.txt"
+    if not marker.exists() or marker.read_text() != "\n".join(PEER_REQUIREMENTS):
+        print("Installing the peer (wagtail-lms 0.11.1) in its own virtual environment", flush=True)
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([python(), "-m", "venv", str(venv)], check=True)
+        with open(WORK / "peer-install.log", "w") as log:
+            subprocess.run(
+                [str(interpreter), "-m", "pip", "install", "-q", *PEER_REQUIREMENTS], check=True, stdout=log, stderr=log
+            )
+        marker.write_text("\n".join(PEER_REQUIREMENTS))
+    return str(interpreter)
+
+
+def peer_server(mode: Mode, sizes: dict) -> tuple[Server, dict]:
+    interpreter = peer_interpreter()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "peer.settings",
+        "DATABASE_URL": database_url(f"{BENCH_DATABASE}_peer"),
+        "PEER_STATIC_ROOT": str(WORK / "peer-static"),
+        "PEER_MEDIA_ROOT": str(WORK / "peer-media"),
+        "PYTHONPATH": str(ROOT / "bench"),
+    }
+    manifest_path = WORK / "peer-manifest.json"
+    subprocess.run(
+        [interpreter, "-m", "peer.seed", json.dumps(sizes), str(manifest_path)], cwd=ROOT / "bench", env=env, check=True
+    )
+    server = Server(env, mode.workers, interpreter=interpreter, app="peer.wsgi", cwd=ROOT / "bench")
+    return server, json.loads(manifest_path.read_text())
+
+
+def measure_peer(ours: Server, manifest: dict, peer: Server, peer_manifest: dict, mode: Mode) -> dict:
+    """Our course and lesson pages (French) and the peer's, in alternating rounds."""
+    options = {"seconds": mode.seconds, "connections": mode.connections}
+    figures = {}
+    for peer_name, peer_page in peer_manifest["pages"].items():
+        our_name = peer_name.removeprefix("peer-") + "-fr"
+        our_page = manifest["pages"][our_name]
+        fetch(peer.base + peer_page["url"], peer_manifest["cookie"])
+        our_values, peer_values = [], []
+        for _ in range(mode.rounds):
+            our_values.append(wrk(ours.base + our_page["url"], cookie=manifest["cookie"], **options))
+            peer_values.append(wrk(peer.base + peer_page["url"], cookie=peer_manifest["cookie"], **options))
+        figures[peer_name] = {
+            "ours": our_name,
+            "requests_per_second": summary(our_values),
+            "peer_requests_per_second": summary(peer_values),
+            "ratio_to_peer": round(statistics.median(our_values) / statistics.median(peer_values), 3),
+            "queries": our_page["queries"],
+            "peer_queries": peer_page["queries"],
+        }
+        print(
+            f"  {our_name:28} {statistics.median(our_values):8.1f} req/s, peer "
+            f"{statistics.median(peer_values):8.1f} req/s: {figures[peer_name]['ratio_to_peer']:.2f} x; "
+            f"{our_page['queries']} vs {peer_page['queries']} queries",
+            flush=True,
+        )
+    return figures
+
+
+def run(mode: Mode, *, with_certificates: bool, with_peer: bool) -> dict:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: install Debian's package (apt-get install wrk)")
     WORK.mkdir(parents=True, exist_ok=True)
@@ -257,11 +338,19 @@ def run(mode: Mode, *, with_certificates: bool) -> dict:
     manifest = json.loads(manifest_path.read_text())
     print(f"Seeded in {time.monotonic() - started:.0f} s; measuring pages", flush=True)
     server = Server(env, mode.workers)
+    peer = peer_manifest = None
     try:
         pages = measure_pages(server, manifest, mode)
         b2 = measure_b2(server, mode)
+        if with_peer and mode.peer:
+            peer, peer_manifest = peer_server(mode, sizes)
+            peer_figures = measure_peer(server, manifest, peer, peer_manifest, mode)
+        else:
+            peer_figures = None
     finally:
         server.stop()
+        if peer is not None:
+            peer.stop()
     certificate_figures = certificates(mode) if with_certificates else None
     measured = {
         "mode": mode.name,
@@ -273,6 +362,7 @@ def run(mode: Mode, *, with_certificates: bool) -> dict:
         "gunicorn_workers": mode.workers,
         "pages": pages,
         "b2_requests_per_second": b2,
+        "peer": peer_figures,
         "certificates": certificate_figures,
     }
     results = {**measured, "targets": targets.evaluate(measured), "duration_seconds": round(time.monotonic() - started)}
@@ -288,8 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--quick", action="store_const", dest="mode", const="quick")
     size.add_argument("--tiny", action="store_const", dest="mode", const="tiny")
     parser.add_argument("--skip-certificates", action="store_true")
+    parser.add_argument("--skip-peer", action="store_true")
     args = parser.parse_args(argv)
-    run(MODES[args.mode or "full"], with_certificates=not args.skip_certificates)
+    run(MODES[args.mode or "full"], with_certificates=not args.skip_certificates, with_peer=not args.skip_peer)
     return 0
 
 
