@@ -1,20 +1,13 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import BodyStreamBlock
-
-
-def active_locale() -> Locale:
-    """The Wagtail locale of the active language, or the default one."""
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
 
 
 @register_snippet
@@ -53,6 +46,30 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().specific()
         return context
+
+    def route(self, request, path_components):
+        """Find the page a URL names in one query, where Wagtail asks for each level's child by
+        its slug (two queries per level: a lesson is four levels down). The deepest page found
+        then routes what remains of the URL, as it would have been asked to; no page between
+        this one and it has a routing of its own (`tests/content/test_routing.py` checks it)."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:depth]) + "/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        parent, depth = self, 0
+        while depth < len(prefixes) and prefixes[depth] in found:
+            page = found[prefixes[depth]]
+            page._cached_parent_obj = parent  # treebeard's get_parent() reads it: no query
+            parent, depth = page, depth + 1
+        if parent is self:
+            raise Http404
+        return parent.specific.route(request, path_components[depth:])
 
 
 class StandardPage(Page):
