@@ -18,11 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import LessonStreamBlock
+from lms.locales import default_locale
 from lms.text import isolate
 
 from .permissions import CataloguePermissionTester
@@ -30,7 +31,7 @@ from .permissions import CataloguePermissionTester
 
 def canonical_page(page: Page) -> Page:
     """The translation of `page` in the default locale, or `page` itself."""
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page
     return page.get_translation_or_none(default) or page

@@ -7,9 +7,10 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from content.models import Theme, active_locale
+from content.models import Theme
+from lms.locales import active_locale, default_locale
 
 from .models import (
     CatalogPage,
@@ -114,7 +115,7 @@ def course_items(courses: list[CoursePage]) -> dict[int, list[Page]]:
 
 def _canonical_ids(pages: list[Page]) -> dict[int, int]:
     """Map each page's pk to the pk of its default-locale translation (one query at most)."""
-    default = Locale.get_default()
+    default = default_locale()
     foreign = [p for p in pages if p.locale_id != default.pk]
     mapping = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
     if foreign:
@@ -317,7 +318,7 @@ def my_learning(*, learner) -> list[DashboardEntry]:
         for c in CoursePage.objects.filter(
             translation_key__in=[c.translation_key for c in courses], locale=locale
         ).live()
-    } if courses and locale.pk != Locale.get_default().pk else {}
+    } if courses and locale.pk != default_locale().pk else {}
     translated_items = {}
     if translated:
         translated_items = {

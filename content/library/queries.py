@@ -11,8 +11,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, ReferenceIndex
 
-from content.models import Theme, active_locale
+from content.models import Theme
 from content.search import excerpt_html, search_handbooks
+from lms.locales import active_locale
 
 from .models import Audience, EditionLanguage, HandbookEdition, HandbookPage, LibraryIndexPage
 
