@@ -67,13 +67,14 @@ def _p5(certificates: dict | None) -> dict:
         "target": target,
         "measured": True,
         "figure": rendering["certificates_per_second"],
-        "baseline": rendering["minimal_pages_per_second"],
-        "ratio": rendering["certificate_cost_in_minimal_pages"],
+        "baseline": rendering["plain_pages_per_second"],
+        "ratio": rendering["certificate_cost_in_plain_pages"],
         "queries_per_certificate": per_certificate,
         "met": rendering["certificates_per_second"] >= 80
-        and rendering["certificate_cost_in_minimal_pages"] <= 1.3
+        and rendering["certificate_cost_in_plain_pages"] <= 1.3
         and max(per_certificate) - min(per_certificate) < 1,
-        "note": "the baseline is a minimal reportlab page, not yet the same page drawn with segno",
+        "note": "rendering on one core (signing the QR statement included, not the PAdES signature); "
+        "the bulk issue runs in one process",
     }
 
 
