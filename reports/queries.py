@@ -20,6 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from certificates.models import Certificate
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion
@@ -28,7 +29,7 @@ from lms.accounts.models import Organisation
 
 ACTIVE_DAYS = 30
 
-ENROLMENT_COLUMNS = (_("Enrolled"), _("Active"), _("Completed"), _("Certified"))
+ENROLMENT_COLUMNS = (_("Enrolled"), pgettext_lazy("learners", "Active"), pgettext_lazy("learners", "Completed"), _("Certified"))
 
 
 @dataclass(frozen=True)
