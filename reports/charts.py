@@ -18,6 +18,7 @@ BAR_GAP = 2
 ROW_GAP = 14
 TOP = 8
 LABEL_CHARACTERS = 30
+LEGEND_STEP = 160
 SERIES_COLOURS = ("#1d5fa8", "#8a5a00", "#2e7d32", "#7b3fa0", "#9e3a3a")
 
 
@@ -81,11 +82,11 @@ def bar_chart(
     for index, name in enumerate(series):
         legend.append(
             LegendItem(
-                x=along(LABEL_WIDTH + index * 150, BAR_HEIGHT),
+                x=along(LEGEND_STEP * index, BAR_HEIGHT),
                 y=y,
-                text_x=along(LABEL_WIDTH + index * 150 + BAR_HEIGHT + 4),
+                text_x=along(LEGEND_STEP * index + BAR_HEIGHT + 4),
                 colour=SERIES_COLOURS[index % len(SERIES_COLOURS)],
-                text=shorten(name, 20),
+                text=shorten(name, 22),
             )
         )
     y += BAR_HEIGHT + ROW_GAP

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language_bidi, pgettext
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -28,6 +28,7 @@ class ReportSection:
     report: Report
     chart: Chart
     exports: dict[str, str]
+    series: str
 
 
 class AdministratorsOnlyMixin:
@@ -66,6 +67,7 @@ class ReportsView(AdministratorsOnlyMixin, TemplateView):
                             series=item.columns[:4],
                             rtl=rtl,
                         ),
+                        series=pgettext("list separator", ", ").join(item.columns[:4]),
                         exports={
                             fmt: reverse("reports:export", args=[item.key, fmt]) + query
                             for fmt in FORMATS
