@@ -9,21 +9,39 @@ from django.utils.translation import gettext_lazy as _
 from courses.admin_forms import default_locale_courses
 from courses.models import Cohort
 
-from .queries import Filters
+from .queries import Filters, course_titles
 
 
-class CohortChoiceField(forms.ModelChoiceField):
+class CourseChoiceField(forms.ModelChoiceField):
+    """Courses named in the active language, with two queries for the whole list."""
+
+    def _title(self, course_id: int) -> str:
+        if getattr(self, "_titles", None) is None:
+            self._titles = course_titles(self.course_ids())
+        return self._titles.get(course_id, "")
+
+    def course_ids(self):
+        return self.queryset.values_list("pk", flat=True)
+
     def label_from_instance(self, obj):
-        return f"{obj.name} – {obj.course}"
+        return self._title(obj.pk)
+
+
+class CohortChoiceField(CourseChoiceField):
+    def course_ids(self):
+        return self.queryset.values_list("course_id", flat=True)
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} – {self._title(obj.course_id)}"
 
 
 class ReportFiltersForm(forms.Form):
-    course = forms.ModelChoiceField(
+    course = CourseChoiceField(
         label=_("Course"), queryset=default_locale_courses(), required=False, empty_label=_("All courses")
     )
     cohort = CohortChoiceField(
         label=_("Cohort"),
-        queryset=Cohort.objects.select_related("course").order_by("name"),
+        queryset=Cohort.objects.order_by("name"),
         required=False,
         empty_label=_("All cohorts"),
     )

@@ -19,8 +19,9 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from certificates.models import Certificate
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion
@@ -188,14 +189,24 @@ def by_organisation(filters: Filters, *, now: datetime | None = None) -> Report:
     )
 
 
+def course_titles(course_ids) -> dict[int, str]:
+    """The title of each course in the active language where it is translated (two queries,
+    whatever the number of courses)."""
+    courses = list(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "translation_key", "title"))
+    language = (get_language() or "")[:2]
+    translated = dict(
+        Page.objects.filter(
+            translation_key__in=[key for _pk, key, _title in courses], locale__language_code=language
+        ).values_list("translation_key", "title")
+    ) if courses and language else {}
+    return {pk: translated.get(key, title) for pk, key, title in courses}
+
+
 def by_course(filters: Filters, *, now: datetime | None = None) -> Report:
     counted = list(_counted(enrolments(filters, now=now), "course_id"))
-    courses = {
-        course.pk: course
-        for course in CoursePage.objects.filter(pk__in=[item["course_id"] for item in counted])
-    }
+    titles = course_titles([item["course_id"] for item in counted])
     rows = sorted(
-        (Row(label=str(courses[item["course_id"]]), values=_figures(item)) for item in counted),
+        (Row(label=titles[item["course_id"]], values=_figures(item)) for item in counted),
         key=lambda row: row.label,
     )
     return Report(
@@ -209,15 +220,12 @@ def by_course(filters: Filters, *, now: datetime | None = None) -> Report:
 
 def by_cohort(filters: Filters, *, now: datetime | None = None) -> Report:
     counted = list(_counted(enrolments(filters, now=now), "cohort_id", "cohort__name", "course_id"))
-    courses = {
-        course.pk: course
-        for course in CoursePage.objects.filter(pk__in=[item["course_id"] for item in counted])
-    }
+    titles = course_titles([item["course_id"] for item in counted])
     rows = [
         Row(
             label=item["cohort__name"] or str(_("No cohort")),
             values=_figures(item),
-            details=(str(courses[item["course_id"]]),),
+            details=(titles[item["course_id"]],),
         )
         for item in counted
     ]

@@ -199,7 +199,7 @@ def make_learners(count: int, *, course, lessons, cohort) -> None:
     stamp = f"{count}-{timezone.now().timestamp()}"
     people = User.objects.bulk_create(
         [User(email=f"bulk{stamp}-{n}@example.ma", full_name_latin=f"Apprenant {n}",
-              organisation=cohort.course and Organisation.objects.get(slug="rabat"))
+              organisation=Organisation.objects.get(slug="rabat"))
          for n in range(count)]
     )
     Enrolment.objects.bulk_create(
@@ -304,3 +304,30 @@ def test_the_reports_menu_item_is_for_administrators_only(client, fixture):
     teacher = trainer()
     client.force_login(teacher)
     assert reverse("reports:index") not in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_the_arabic_page_names_courses_in_arabic_with_as_many_queries_for_more_courses(client, site):
+    admin = administrator()
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(admin)
+    url = reverse("reports:index")
+
+    def add_course(n: int):
+        tree = build_course(modules=1, lessons_per_module=1, arabic=True)
+        cohort = Cohort.objects.create(course=tree.course, name=f"Promotion {n}")
+        make_learners(2, course=tree.course, lessons=tree.lessons, cohort=cohort)
+        return tree
+
+    first = add_course(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        html = client.get(url).text
+    for n in (2, 3, 4):
+        add_course(n)
+    with CaptureQueriesContext(connection) as four:
+        assert client.get(url).status_code == 200
+    assert len(four) == len(one)
+    assert first.course_ar.title in html
+    assert first.course.title not in html
