@@ -79,12 +79,6 @@ def completed_pairs(
     return done
 
 
-def count(items: Iterable[Page], done_ids: set[int]) -> Progress:
-    """Progress over `items` (pages of one course) when the pages in `done_ids` are done."""
-    required = [page.pk for page in items if counts_toward_completion(page)]
-    return Progress(required=len(required), done=sum(1 for pk in required if pk in done_ids))
-
-
 @dataclass(frozen=True)
 class ProgressTable:
     """Progress items of several courses and which of them several learners completed."""
