@@ -83,3 +83,16 @@ def seed_demo_course_certifications() -> list[CourseCertification]:
         )
         settings.append(certification)
     return settings
+
+
+def seed_demo_certificates(*, learners, course: CoursePage, issued_by) -> list:
+    """The certificate of each of `learners` who completed `course` (the demo cohorts'
+    certified learners). Idempotent: `issue_certificate` gives back a valid one."""
+    from courses.models import Enrolment, EnrolmentStatus
+
+    from .services import issue_certificate
+
+    enrolments = Enrolment.objects.filter(
+        learner__in=learners, course=course, status=EnrolmentStatus.COMPLETED
+    ).select_related("learner", "course")
+    return [issue_certificate(enrolment=enrolment, issued_by=issued_by) for enrolment in enrolments]

@@ -8,10 +8,12 @@ password back and a verified primary e-mail address, so they can always sign in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -24,7 +26,7 @@ from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS
 from lms.accounts.services import assign_role
 
 from . import demo_curriculum as data
-from .models import Cohort, CoursePage, Enrolment, LessonPage, ModulePage
+from .models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 from .services import complete_lesson, enrol
 from .setup import ensure_catalogue
 
@@ -84,6 +86,63 @@ ACCOUNTS = [
 ]
 
 
+# A ministry's directorates: the organisations of the demo on two levels.
+DEMO_DIRECTORATES = [
+    ("mdcmre-dam", "Direction des affaires de la migration", "مديرية شؤون الهجرة"),
+    ("mdcmre-dcp", "Direction de la coopération et du partenariat", "مديرية التعاون والشراكة"),
+]
+PARENT_MINISTRY = "mdcmre"
+
+
+@dataclass(frozen=True)
+class DemoCohortSpec:
+    name: str
+    starts_on: date
+    ends_on: date
+    capacity: int
+
+
+RABAT = DemoCohortSpec("Rabat, automne 2026", date(2026, 10, 5), date(2026, 12, 18), 30)
+OUJDA = DemoCohortSpec("Oujda, printemps 2027", date(2027, 3, 1), date(2027, 5, 28), 25)
+
+# Stages of the cohorts' learners: what the reports count.
+NOT_STARTED, IN_PROGRESS, COMPLETED, CERTIFIED = "not started", "in progress", "completed", "certified"
+
+
+@dataclass(frozen=True)
+class DemoLearnerSpec:
+    email: str
+    full_name_latin: str
+    full_name_arabic: str
+    organisation_slug: str
+    confirmed: bool
+    cohort: DemoCohortSpec
+    stage: str
+    enrolled_days_ago: int
+    active: bool  # their last lesson was done in the last 30 days
+
+
+# Accounts without a password (they cannot sign in): they fill the reports.
+COHORT_LEARNERS = [
+    DemoLearnerSpec("karim.ouazzani@ensa.example", "Karim Ouazzani", "كريم الوزاني", "mdcmre-dam",
+                    True, RABAT, CERTIFIED, 70, False),
+    DemoLearnerSpec("hanane.tazi@ensa.example", "Hanane Tazi", "حنان التازي", "mdcmre-dam",
+                    False, RABAT, IN_PROGRESS, 65, True),
+    DemoLearnerSpec("omar.berrada@ensa.example", "Omar Berrada", "عمر برادة", "mdcmre-dcp",
+                    True, RABAT, COMPLETED, 60, True),
+    DemoLearnerSpec("imane.chraibi@ensa.example", "Imane Chraibi", "إيمان الشرايبي", "rabat",
+                    True, RABAT, NOT_STARTED, 58, False),
+    DemoLearnerSpec("samira.fassi@ensa.example", "Samira Fassi", "سميرة الفاسي", "mdcmre",
+                    True, RABAT, IN_PROGRESS, 40, False),
+    DemoLearnerSpec("mehdi.lahlou@ensa.example", "Mehdi Lahlou", "المهدي لحلو", "oujda",
+                    False, OUJDA, IN_PROGRESS, 20, True),
+    DemoLearnerSpec("zineb.amrani@ensa.example", "Zineb Amrani", "زينب العمراني", "oujda",
+                    True, OUJDA, CERTIFIED, 18, True),
+    DemoLearnerSpec("rachid.bennani@ensa.example", "Rachid Bennani", "رشيد بناني", "nador",
+                    False, OUJDA, NOT_STARTED, 5, False),
+]
+
+
 @dataclass(frozen=True)
 class DemoAccount:
     user: object
@@ -103,6 +162,9 @@ class DemoResult:
     catalogues: dict[str, Page]
     pages_created: int = 0
     enrolment_keys: dict[str, str] = field(default_factory=dict)
+    cohorts: list[Cohort] = field(default_factory=list)
+    # The cohorts' learners by stage (COMPLETED, CERTIFIED...), for the quiz and certificates.
+    stages: dict[str, list] = field(default_factory=dict)
 
     @property
     def learner(self):
@@ -234,6 +296,70 @@ class _Builder:
             complete_lesson(learner=learner, lesson=lesson)
         return cohort
 
+    # Organisations and cohorts -----------------------------------------------------------
+    def directorates(self) -> None:
+        """The ministry's directorates, made once (an administrator may rename them)."""
+        ministry = Organisation.objects.filter(slug=PARENT_MINISTRY).first()
+        if ministry is None:
+            return
+        for slug, name_fr, name_ar in DEMO_DIRECTORATES:
+            Organisation.objects.get_or_create(
+                slug=slug,
+                defaults={"name_fr": name_fr, "name_ar": name_ar, "kind": "directorate", "parent": ministry},
+            )
+
+    def cohort(self, spec: DemoCohortSpec, *, course: CoursePage, trainer) -> Cohort:
+        cohort, created = Cohort.objects.get_or_create(
+            course=course,
+            name=spec.name,
+            defaults={"starts_on": spec.starts_on, "ends_on": spec.ends_on, "capacity": spec.capacity},
+        )
+        if created:
+            cohort.trainers.add(trainer)
+        return cohort
+
+    def cohort_learners(self, *, course: CoursePage, administrator, trainer):
+        """Two cohorts with their trainer and learners at every stage, made once each: a
+        learner's enrolment, progress and dates are left as they are on later runs."""
+        self.directorates()
+        cohorts = {spec: self.cohort(spec, course=course, trainer=trainer) for spec in (RABAT, OUJDA)}
+        lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+        User = get_user_model()
+        stages: dict[str, list] = {}
+        now = timezone.now()
+        for spec in COHORT_LEARNERS:
+            user = User.objects.filter(email=spec.email).first()
+            if user is None:
+                user = User(
+                    email=spec.email,
+                    full_name_latin=spec.full_name_latin,
+                    full_name_arabic=spec.full_name_arabic,
+                    organisation=Organisation.objects.filter(slug=spec.organisation_slug).first(),
+                    organisation_confirmed=spec.confirmed,
+                )
+                user.set_unusable_password()
+                user.save()
+                assign_role(user=user, role=LEARNERS)
+            stages.setdefault(spec.stage, []).append(user)
+            if Enrolment.objects.filter(learner=user, course=course).exists():
+                continue
+            enrolment = enrol(
+                learner=user, course=course, enrolled_by=administrator, cohort=cohorts[spec.cohort]
+            )
+            done = {NOT_STARTED: 0, IN_PROGRESS: len(lessons) // 2}.get(spec.stage, len(lessons))
+            for lesson in lessons[:done]:
+                complete_lesson(learner=user, lesson=lesson)
+            enrolled_at = now - timedelta(days=spec.enrolled_days_ago)
+            Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=enrolled_at)
+            if not spec.active:
+                LessonCompletion.objects.filter(learner=user, lesson__in=lessons).update(
+                    completed_at=enrolled_at + timedelta(days=7)
+                )
+                Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=False).update(
+                    completed_at=enrolled_at + timedelta(days=7)
+                )
+        return list(cohorts.values()), stages
+
     def build(self) -> DemoResult:
         themes = self.themes()
         accounts = {spec.key: self.account(spec) for spec in ACCOUNTS}
@@ -243,7 +369,14 @@ class _Builder:
         cohort = self.learner_progress(
             course=main, learner=accounts["learner"].user, administrator=accounts["administrator"].user
         )
+        cohorts, stages = self.cohort_learners(
+            course=main,
+            administrator=accounts["administrator"].user,
+            trainer=trainer,
+        )
         return DemoResult(
+            cohorts=cohorts,
+            stages=stages,
             course=main,
             course_ar=main_ar,
             courses=[course for course, _ar in built],

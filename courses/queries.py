@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
 from wagtail.models import Page
 
 from content.models import Theme
@@ -21,6 +18,14 @@ from .models import (
     canonical_page,
 )
 from .permissions import may_read_lessons
+from .progress import (
+    Progress,
+    completed_pairs,
+    course_items,
+    is_progress_item,
+    progress_for,
+    progress_table,
+)
 from .rules import EnrolmentDecision, check_self_enrolment
 
 
@@ -40,20 +45,6 @@ class ItemState:
 class ModuleOutline:
     page: Page
     items: list[ItemState]
-
-
-@dataclass(frozen=True)
-class Progress:
-    required: int
-    done: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done / self.required) if self.required else 0
-
-    @property
-    def complete(self) -> bool:
-        return self.required > 0 and self.done >= self.required
 
 
 @dataclass(frozen=True)
@@ -98,21 +89,6 @@ class DashboardEntry:
     next_item: ItemState | None
 
 
-def course_items(courses: list[CoursePage]) -> dict[int, list[Page]]:
-    """Live progress items and modules below each course, in tree order, keyed by course pk."""
-    if not courses:
-        return {}
-    condition = reduce(or_, (Q(path__startswith=c.path, depth__gt=c.depth) for c in courses))
-    pages = list(Page.objects.filter(condition).live().order_by("path").specific())
-    by_course: dict[int, list[Page]] = {c.pk: [] for c in courses}
-    for page in pages:
-        for course in courses:
-            if page.path.startswith(course.path):
-                by_course[course.pk].append(page)
-                break
-    return by_course
-
-
 def _canonical_ids(pages: list[Page]) -> dict[int, int]:
     """Map each page's pk to the pk of its default-locale translation (one query at most)."""
     default = default_locale()
@@ -133,17 +109,12 @@ def _completed(learner, items: list[Page], canonical: dict[int, int]) -> set[int
     """Canonical ids of the items the learner has completed: one query per item type."""
     if not learner.is_authenticated:
         return set()
-    done: set[int] = set()
-    by_type: dict[type, list[int]] = {}
-    for page in items:
-        by_type.setdefault(type(page), []).append(canonical[page.pk])
-    for model, ids in by_type.items():
-        done |= model.completed_page_ids(learner=learner, page_ids=ids)
-    return done
+    pairs = completed_pairs(learner_ids=[learner.pk], pages=items, canonical=canonical)
+    return {page_id for _learner_id, page_id in pairs}
 
 
 def _states(learner, pages: list[Page]) -> list[ItemState]:
-    items = [p for p in pages if getattr(p, "is_progress_item", False)]
+    items = [p for p in pages if is_progress_item(p)]
     canonical = _canonical_ids(items)
     done = _completed(learner, items, canonical)
     return [
@@ -180,7 +151,9 @@ def _next_item(states: list[ItemState], last_lesson_id: int | None) -> ItemState
 def progress_of(*, learner, course: CoursePage) -> Progress:
     """The learner's progress in `course`, counted on the default-locale tree."""
     course = canonical_page(course)
-    return _progress(_states(learner, course_items([course])[course.pk]))
+    if not learner.is_authenticated:
+        return progress_table(learner_ids=[], courses=[course]).progress(0, course.pk)
+    return progress_for(learners=[learner], courses=[course])[(learner.pk, course.pk)]
 
 
 def course_outline(*, learner, course: CoursePage) -> CourseOutline:
@@ -308,10 +281,9 @@ def my_learning(*, learner) -> list[DashboardEntry]:
         .order_by("-enrolled_at")
     )
     courses = [e.course for e in enrolments]
-    pages_by_course = course_items(courses)
-    all_items = [p for pages in pages_by_course.values() for p in pages if getattr(p, "is_progress_item", False)]
-    canonical = {p.pk: p.pk for p in all_items}
-    done = _completed(learner, all_items, canonical)
+    table = progress_table(learner_ids=[learner.pk], courses=courses)
+    all_items = [p for pages in table.items.values() for p in pages]
+    done = table.done_ids(learner.pk)
     locale = active_locale()
     translated = {
         c.translation_key: c
@@ -336,14 +308,13 @@ def my_learning(*, learner) -> list[DashboardEntry]:
                 required=p.is_required_for_completion(),
                 completed=p.pk in done,
             )
-            for p in pages_by_course[enrolment.course.pk]
-            if getattr(p, "is_progress_item", False)
+            for p in table.items[enrolment.course.pk]
         ]
         entries.append(
             DashboardEntry(
                 enrolment=enrolment,
                 course=translated.get(enrolment.course.translation_key, enrolment.course),
-                progress=_progress(states),
+                progress=table.progress(learner.pk, enrolment.course.pk),
                 next_item=_next_item(states, enrolment.last_lesson_id),
             )
         )

@@ -3,11 +3,10 @@ whatever the number of learners and lessons."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from .models import Cohort, CoursePage, Enrolment, canonical_page
-from .queries import Progress, course_items
+from .progress import Progress, counts_toward_completion, progress_table
 
 
 @dataclass(frozen=True)
@@ -43,24 +42,10 @@ def course_progress_report(*, course: CoursePage, cohort: Cohort | None = None) 
     if cohort is not None:
         enrolments = enrolments.filter(cohort=cohort)
     enrolments = list(enrolments)
-    items = [
-        page
-        for page in course_items([course])[course.pk]
-        if getattr(page, "is_progress_item", False) and page.is_required_for_completion()
-    ]
-    learner_ids = [e.learner_id for e in enrolments]
-    by_type: dict[type, list[int]] = {}
-    for page in items:
-        by_type.setdefault(type(page), []).append(page.pk)
-    done: set[tuple[int, int]] = set()
-    for model, page_ids in by_type.items():
-        done |= model.completed_pairs(learner_ids=learner_ids, page_ids=page_ids)
-    done_by_learner = Counter(learner_id for learner_id, _page_id in done)
+    table = progress_table(learner_ids=[e.learner_id for e in enrolments], courses=[course])
     rows = [
-        ProgressRow(
-            enrolment=enrolment,
-            progress=Progress(required=len(items), done=done_by_learner[enrolment.learner_id]),
-        )
+        ProgressRow(enrolment=enrolment, progress=table.progress(enrolment.learner_id, course.pk))
         for enrolment in enrolments
     ]
-    return CourseProgressReport(course=course, required_items=len(items), rows=rows)
+    required_items = sum(1 for page in table.items[course.pk] if counts_toward_completion(page))
+    return CourseProgressReport(course=course, required_items=required_items, rows=rows)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "courses",
     "courses.quizzes",
     "certificates",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -531,6 +531,15 @@ MATRIX: tuple[Entry, ...] = (
         why="the wording and signatures of certificates are ENSA's",
     ),
     Entry(names="course_progress:report", cases=(case(pk("course_a", "course_id"), COURSE_A_STAFF),)),
+    Entry(
+        names="reports:export",
+        cases=tuple(
+            case(lambda w, key=key, fmt=fmt: {"key": key, "fmt": fmt}, ADMINISTRATORS)
+            for key in ("organisations", "cohorts")
+            for fmt in ("csv", "xlsx")
+        ),
+        why="ENSA's figures across every organisation, course and cohort",
+    ),
     administrator_model("cohorts", "cohort_a"),
     administrator_model("enrolments", "enrolment_a"),
     administrator_model("certificate_settings", "certification_a"),

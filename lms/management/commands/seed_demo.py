@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from certificates.demo import seed_demo_certificate_template
+from certificates.demo import seed_demo_certificate_template, seed_demo_certificates
 from content.library.demo import seed_demo_library
-from courses.demo import build_demo
-from courses.quizzes.demo import seed_demo_quiz
+from courses.demo import CERTIFIED, COMPLETED, build_demo
+from courses.quizzes.demo import seed_demo_quiz, seed_demo_quiz_results
 
 
 class Command(BaseCommand):
@@ -16,8 +16,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed_demo_library()
         result = build_demo(stdout=self.stdout)
-        seed_demo_quiz(course=result.course)
+        quiz = seed_demo_quiz(course=result.course)
+        finished = result.stages.get(COMPLETED, []) + result.stages.get(CERTIFIED, [])
+        seed_demo_quiz_results(quiz=quiz, learners=finished)
         seed_demo_certificate_template()
+        seed_demo_certificates(
+            learners=result.stages.get(CERTIFIED, []),
+            course=result.course,
+            issued_by=result.administrator,
+        )
         base = settings.BASE_URL
         lines = [
             "",

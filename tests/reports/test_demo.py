@@ -1,0 +1,57 @@
+"""The demo fills every report: organisations on two levels, two cohorts with a trainer,
+learners at every stage, some self-declared, certificates. Running it twice adds nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from certificates.models import Certificate
+from courses.demo import COHORT_LEARNERS, DEMO_DIRECTORATES, OUJDA, RABAT
+from courses.models import Cohort, Enrolment, LessonCompletion
+from courses.quizzes.models import Attempt
+from lms.accounts.models import Organisation
+from reports.queries import Filters, all_reports
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict[str, int]:
+    return {
+        "organisations": Organisation.objects.count(),
+        "cohorts": Cohort.objects.count(),
+        "enrolments": Enrolment.objects.count(),
+        "completions": LessonCompletion.objects.count(),
+        "attempts": Attempt.objects.count(),
+        "certificates": Certificate.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(site):
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_the_demo_fills_every_report_and_a_second_run_changes_nothing(demo):
+    first = counts()
+    reports = {report.key: report for report in all_reports(Filters())}
+    for report in reports.values():
+        assert report.rows, report.key
+    enrolled, active, completed, certified, self_declared = reports["organisations"].total
+    assert enrolled >= len(COHORT_LEARNERS)
+    assert 0 < active < enrolled
+    assert 0 < certified < completed < enrolled
+    assert self_declared >= 3
+    assert any(row.depth == 1 for row in reports["organisations"].rows)
+    assert sum(row.values[0] for row in reports["certificates"].rows) == 2
+    call_command("seed_demo", stdout=StringIO())
+    assert counts() == first
+
+
+def test_the_demo_ministry_has_two_directorates_and_the_cohorts_a_trainer(demo):
+    ministry = Organisation.objects.get(slug="mdcmre")
+    assert set(ministry.children.values_list("slug", flat=True)) >= {slug for slug, *_ in DEMO_DIRECTORATES}
+    for spec in (RABAT, OUJDA):
+        cohort = Cohort.objects.get(name=spec.name)
+        assert cohort.trainers.exists()
+        assert cohort.enrolments.count() >= 3
