@@ -36,7 +36,7 @@ def _course_context(enrolment: Enrolment):
 def notify_enrolment_confirmed(*, enrolment: Enrolment):
     """Tell the learner they are enrolled; once per enrolment (a re-enrolment after a
     withdrawal is told again)."""
-    stamp = int(enrolment.enrolled_at.timestamp())
+    stamp = enrolment.enrolled_at.strftime("%Y%m%dT%H%M%S.%f")
     return notify(
         recipient=enrolment.learner,
         kind=NotificationKind.ENROLMENT_CONFIRMED,
