@@ -50,7 +50,10 @@ def render(*, template: str, context: Context, language: str, recipient) -> tupl
     with translation.override(language):
         values = dict(context(language) if callable(context) else context)
         values.setdefault("name", recipient.name_for(language))
-        subject = " ".join(render_to_string(f"{template}_subject.txt", values).split())
+        # One line (headers cannot hold a line break); no-break spaces of French stay.
+        subject = " ".join(
+            line.strip() for line in render_to_string(f"{template}_subject.txt", values).splitlines()
+        ).strip()
         body = render_to_string(f"{template}.txt", values).strip() + "\n"
         html = render_to_string(
             "notifications/email/base.html",
