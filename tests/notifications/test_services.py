@@ -184,3 +184,37 @@ def test_the_cron_command_sends_what_is_due(working_mail):
     assert "2 sent" in out.getvalue()
     assert len(mail.outbox) == 2
     assert not Notification.objects.filter(status=NotificationStatus.PENDING).exists()
+
+
+def test_with_a_queue_that_can_wait_a_failure_schedules_its_own_retry(
+    failing_mail, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    person = learner()
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = record(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.deliver(notification_id=notification.pk)
+    notification.refresh_from_db()
+    first, retry = send_notification.get_backend().results
+    assert first.args == [] and first.kwargs == {"notification_id": notification.pk}
+    assert first.task.run_after is None
+    assert retry.task.run_after == notification.next_attempt_at
+
+
+def test_names_and_titles_are_escaped_in_the_html_part(django_capture_on_commit_callbacks):
+    person = learner()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipient=person,
+            kind=NotificationKind.ENROLMENT_CONFIRMED,
+            key="xss",
+            template=TEMPLATE,
+            context={**context("fr"), "course": '<img src=x onerror="alert(1)">'},
+        )
+    [message] = mail.outbox
+    html = message.alternatives[0][0]
+    assert "<img" not in html
+    assert "&lt;img" in html
+    assert '<img src=x onerror="alert(1)">' in message.body  # plain text is not HTML
