@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from lms.notifications.api import NotificationKind, notify
+from lms.notifications.api import NotificationKind, notify, recorded_keys
 
 from .models import Cohort, Enrolment
 
@@ -53,8 +53,8 @@ def cohorts_starting(*, today: date, days: int):
 
 def send_cohort_reminders(*, days: int = REMINDER_DAYS, today: date | None = None) -> int:
     """Remind the current members of cohorts starting within `days` days; once per cohort and
-    learner, whatever how often it runs. Learners who turned reminders off get none.
-    Returns how many reminders were recorded."""
+    learner, however often it runs. Learners who turned reminders off get none.
+    Returns how many new reminders were recorded."""
     today = today or timezone.localdate()
     enrolments = (
         Enrolment.objects.current()
@@ -63,14 +63,22 @@ def send_cohort_reminders(*, days: int = REMINDER_DAYS, today: date | None = Non
         .select_related("learner", "course", "cohort")
         .order_by("pk")
     )
+    enrolments = list(enrolments)
+    done = recorded_keys(_reminder_key(enrolment) for enrolment in enrolments)
     sent = 0
     for enrolment in enrolments:
+        if _reminder_key(enrolment) in done:
+            continue
         notification = notify(
             recipient=enrolment.learner,
             kind=NotificationKind.COHORT_STARTING,
-            key=f"cohort-starting:{enrolment.cohort_id}:{enrolment.learner_id}",
+            key=_reminder_key(enrolment),
             template="courses/email/cohort_starting",
             context=_course_context(enrolment),
         )
         sent += notification is not None
     return sent
+
+
+def _reminder_key(enrolment: Enrolment) -> str:
+    return f"cohort-starting:{enrolment.cohort_id}:{enrolment.learner_id}"

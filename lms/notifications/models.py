@@ -73,6 +73,7 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
+    wagtail_reference_index_ignore = True  # nothing refers to a message; no index work per send
 
     class Meta:
         verbose_name = _("notification")

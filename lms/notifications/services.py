@@ -111,6 +111,11 @@ def notify(
     return notification
 
 
+def recorded_keys(keys) -> set[str]:
+    """Which of `keys` already have their notification (one query)."""
+    return set(Notification.objects.filter(key__in=list(keys)).values_list("key", flat=True))
+
+
 def _enqueue_on_commit(pk: int, *, at: datetime | None = None) -> None:
     from .tasks import send_notification
 

@@ -103,7 +103,7 @@ def test_cohort_reminders_go_once_to_the_members_of_cohorts_starting_soon(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_cohort_reminders(days=3, today=today) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        send_cohort_reminders(days=3, today=today + timedelta(days=1))
+        assert send_cohort_reminders(days=3, today=today + timedelta(days=1)) == 0
     [message] = mail.outbox
     assert message.to == [soon.email]
     assert "Promotion J+2" in message.body
