@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import get_language_bidi
 
+from .html import text_to_html
 from .models import REMINDER_KINDS, Notification, NotificationStatus
 
 logger = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def render(*, template: str, context: Context, language: str, recipient) -> tupl
             "notifications/email/base.html",
             {
                 "subject": subject,
-                "body": body,
+                "body": text_to_html(body),
                 "language": language,
                 "direction": "rtl" if get_language_bidi() else "ltr",
             },

@@ -62,6 +62,7 @@ def test_an_arabic_learner_gets_an_arabic_e_mail_written_right_to_left(django_ca
     [(html, mimetype)] = message.alternatives
     assert mimetype == "text/html"
     assert '<html lang="ar" dir="rtl">' in html
+    assert '<a href="https://ensa.example.ma/cours/" dir="ltr">' in html
     assert "دورة الهجرة" in html
 
 
