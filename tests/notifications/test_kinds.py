@@ -182,3 +182,24 @@ def test_an_issued_certificate_is_e_mailed_through_the_outbox_with_its_pdf(
     assert notification.user == completed.learner
     assert notification.key == f"certificate-issued:{certificate.pk}"
     assert notification.status == NotificationStatus.SENT
+
+
+def test_the_reminder_command_refuses_fewer_than_one_day_and_sends_nothing(site):
+    from django.core.management.base import CommandError
+
+    tree = build_course(modules=1, lessons_per_module=1)
+    cohort_with(tree, learner(), days=1, today=timezone.localdate())
+    with pytest.raises(CommandError):
+        call_command("send_cohort_reminders", "--days", "0")
+    assert not Notification.objects.filter(kind=NotificationKind.COHORT_STARTING).exists()
+
+
+def test_the_reminder_task_reminds_like_the_command(site):
+    from courses.tasks import send_cohort_reminders as reminder_task
+
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    cohort_with(tree, person, days=2, today=timezone.localdate())
+    assert reminder_task.enqueue(days=3).return_value == 1
+    assert reminder_task.enqueue().return_value == 0
+    assert Notification.objects.filter(user=person, kind=NotificationKind.COHORT_STARTING).count() == 1
