@@ -346,10 +346,10 @@ def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by) -> 
 
 
 def _notify_on_commit(certificate: Certificate) -> None:
-    from .tasks import send_certificate_email
+    """Record the e-mail in the outbox once the certificate is committed (lms.notifications)."""
+    from .notifications import notify_certificate_issued
 
-    pk = certificate.pk
-    transaction.on_commit(lambda: send_certificate_email.enqueue(certificate_id=pk), robust=True)
+    transaction.on_commit(lambda: notify_certificate_issued(certificate=certificate), robust=True)
 
 
 # --- Bulk issue -------------------------------------------------------------------------

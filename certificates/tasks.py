@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from django.core.mail import EmailMessage
 from django.tasks import task
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -41,27 +37,9 @@ def auto_issue_task(*, enrolment_id: int) -> str:
 
 @task()
 def send_certificate_email(*, certificate_id: int) -> bool:
-    """Tell the learner, in their preferred language, with the PDF attached."""
+    """Tell the learner through the outbox (kept for tasks queued before the outbox existed)."""
     from .models import Certificate
+    from .notifications import notify_certificate_issued
 
     certificate = Certificate.objects.select_related("learner").get(pk=certificate_id)
-    learner = certificate.learner
-    if learner is None or not learner.email:
-        return False
-    language = learner.preferred_language or "fr"
-    data = certificate.data
-    with translation.override(language):
-        arabic = language.startswith("ar")
-        context = {
-            "name": learner.name_for(language),
-            "course": data.course_title_ar if arabic else data.course_title_fr,
-            "serial": certificate.serial,
-            "verify_url": certificate.get_verify_url(),
-        }
-        subject = _("Your certificate of training: %(course)s") % {"course": context["course"]}
-        body = render_to_string("certificates/email/issued.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=[learner.email])
-    with certificate.pdf.open("rb") as handle:
-        message.attach(f"{certificate.serial}.pdf", handle.read(), "application/pdf")
-    message.send()
-    return True
+    return notify_certificate_issued(certificate=certificate) is not None

@@ -17,6 +17,7 @@ from .models import (
     LessonPage,
     canonical_page,
 )
+from .notifications import notify_enrolment_confirmed
 from .queries import progress_of
 from .rules import check_self_enrolment
 from .signals import course_completed
@@ -77,6 +78,9 @@ def enrol(
             except IntegrityError as error:
                 raise EnrolmentError(EnrolmentError.ALREADY_ENROLLED) from error
         refresh_completion(enrolment=enrolment)
+        transaction.on_commit(
+            lambda: notify_enrolment_confirmed(enrolment=enrolment), robust=True
+        )
         return enrolment
 
 

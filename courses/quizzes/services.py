@@ -29,6 +29,7 @@ from .models import (
     QuizPage,
     RegradeLog,
 )
+from .notifications import notify_quiz_graded
 from .rules import check_start
 
 _random = secrets.SystemRandom()
@@ -295,9 +296,13 @@ def grade_essay(*, attempt: Attempt, question_key: str, points: float, comment: 
             "at": grade.graded_at.isoformat(),
         }
         attempt.results = results
+        was_waiting = attempt.state == AttemptState.NEEDS_GRADING
         attempt.score()
         attempt.save()
         _refresh_progress(attempt, enrolment)
+        if was_waiting and attempt.state == AttemptState.GRADED:
+            graded = attempt
+            transaction.on_commit(lambda: notify_quiz_graded(attempt=graded), robust=True)
         return attempt
 
 

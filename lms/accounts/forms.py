@@ -74,6 +74,7 @@ class ProfileForm(forms.ModelForm):
             "job_title",
             "organisation",
             "preferred_language",
+            "reminders_enabled",
         ]
 
     def save(self, commit: bool = True) -> User:

@@ -144,6 +144,14 @@ class User(AbstractUser):
             "the person declared when signing up."
         ),
     )
+    reminders_enabled = models.BooleanField(
+        _("e-mail reminders"),
+        default=True,
+        help_text=_(
+            "Receive a reminder before a cohort starts. Messages about your enrolments, grades "
+            "and certificates are always sent."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

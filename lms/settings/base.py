@@ -73,6 +73,7 @@ DB_CONN_MAX_AGE = int(ENV.get("DB_CONN_MAX_AGE", "60"))
 INSTALLED_APPS = [
     "lms",
     "lms.accounts",
+    "lms.notifications",
     "content",
     "courses",
     "courses.quizzes",

@@ -558,6 +558,17 @@ MATRIX: tuple[Entry, ...] = (
         why="the register changes only through the certificate services",
     ),
     Entry(
+        names="outbox:inspect",
+        cases=(case(pk("notification_a"), ADMINISTRATORS),),
+        why="what was written to a person is read by administrators only",
+    ),
+    Entry(
+        names="outbox:(edit|delete|copy|usage|history|history_results)",
+        cases=(case(pk("notification_a"), NOBODY),),
+        why="the outbox changes only through the notification services (so a message has no "
+        "admin history)",
+    ),
+    Entry(
         names="certificate_actions:(revoke|reissue|download)",
         cases=(case(pk("certificate_a"), ADMINISTRATORS),),
     ),

@@ -34,6 +34,7 @@ from content.models import Theme
 from content.permissions import CERTIFICATES, COURSE_MEDIA
 from courses import services as course_services
 from courses.models import Cohort
+from courses.notifications import notify_enrolment_confirmed
 from courses.quizzes import services as quiz_services
 from lms.accounts.roles import TRAINERS
 from tests.factories import quizzes as quiz_factory
@@ -90,6 +91,7 @@ class World:
     group: object
     collection: object
     webauthn_a: object
+    notification_a: object
 
 
 def build_world() -> World:
@@ -215,4 +217,5 @@ def build_world() -> World:
             type=Authenticator.Type.WEBAUTHN,
             data={"name": "Clé de sécurité", "credential": {}},
         ),
+        notification_a=notify_enrolment_confirmed(enrolment=enrolment_a),
     )

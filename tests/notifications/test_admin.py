@@ -1,0 +1,54 @@
+"""The outbox in the admin: administrators read it; nobody else, and nobody edits it."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from lms.notifications import services
+from lms.notifications.models import Notification, NotificationKind
+from tests.factories.users import administrator, learner, trainer
+
+pytestmark = pytest.mark.django_db
+
+
+def a_notification(person, key="admin:1"):
+    return services.notify(
+        recipient=person,
+        kind=NotificationKind.ENROLMENT_CONFIRMED,
+        key=key,
+        template="courses/email/enrolment_confirmed",
+        context={"course": "Migration et communes", "course_url": "https://ensa.example.ma/"},
+    )
+
+
+def test_administrators_search_the_outbox_and_read_a_message(client, site):
+    first, second = a_notification(learner(), "a"), a_notification(learner(), "b")
+    client.force_login(administrator())
+    page = client.get(reverse("outbox:index"), {"q": first.to}).content.decode()
+    assert first.to in page and second.to not in page
+    response = client.get(reverse("outbox:inspect", args=[first.pk]))
+    assert response.status_code == 200
+    assert "Migration et communes" in response.content.decode()
+
+
+def test_trainers_and_learners_cannot_read_the_outbox_even_their_own_message(client, site):
+    for person in (trainer(), learner()):
+        notification = a_notification(person, key=f"own:{person.pk}")
+        client.force_login(person)
+        assert client.get(reverse("outbox:index")).status_code in {302, 403}
+        assert client.get(reverse("outbox:inspect", args=[notification.pk])).status_code in {302, 403}
+
+
+def test_nobody_edits_or_deletes_a_message_from_the_admin(client, site):
+    notification = a_notification(learner())
+    client.force_login(administrator())
+    for view in ("edit", "delete"):
+        try:
+            url = reverse(f"outbox:{view}", args=[notification.pk])
+        except NoReverseMatch:
+            continue
+        response = client.post(url, {"status": "sent"})
+        assert response.status_code in {302, 403}
+    assert client.get(reverse("outbox:add")).status_code in {302, 403}
+    notification.refresh_from_db()
+    assert notification.status == "pending"
+    assert Notification.objects.filter(pk=notification.pk).exists()
