@@ -123,7 +123,7 @@ def test_blank_lines_are_skipped_and_lines_are_numbered_as_in_the_file():
 
 def test_a_missing_column_refuses_the_whole_file():
     with pytest.raises(ImportFileError) as refusal:
-        parse("email;nom_latin\na@b.ma;A B\n".encode())
+        parse(b"email;nom_latin\na@b.ma;A B\n")
     assert "full_name_arabic" in str(refusal.value) and "organisation" in str(refusal.value)
 
 
