@@ -23,6 +23,7 @@ from lms.text import PERSON_NAME_VALIDATORS, normalize_arabic
 
 MAX_ROWS = 2000
 MAX_BYTES = 1024 * 1024
+MAX_XLSX_UNPACKED = 20 * MAX_BYTES
 
 # Canonical column -> the header names accepted for it (compared after header_key()).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -115,17 +116,33 @@ def _cell(value) -> str:
 
 
 def _xlsx_table(data: bytes) -> list[list[str]]:
-    from zipfile import BadZipFile
+    """The first sheet's rows; a workbook that unpacks to more than MAX_XLSX_UNPACKED bytes
+    (a "zip bomb") is refused before it is opened, and reading stops after MAX_ROWS people."""
+    from zipfile import BadZipFile, ZipFile
 
     from openpyxl import load_workbook
 
+    unreadable = ImportFileError(_("This XLSX file cannot be read."))
+    try:
+        with ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (BadZipFile, OSError, ValueError) as error:
+        raise unreadable from error
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise ImportFileError(_("The file is too large (1 MB at most)."))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportFileError(_("This XLSX file cannot be read.")) from error
+        raise unreadable from error
     try:
-        sheet = workbook.worksheets[0]
-        return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        table: list[list[str]] = []
+        for values in workbook.worksheets[0].iter_rows(max_col=len(COLUMNS) * 4, values_only=True):
+            cells = [_cell(v) for v in values]
+            if any(cell.strip() for cell in cells):
+                table.append(cells)
+                if len(table) > MAX_ROWS + 1:  # the header and one person too many
+                    break
+        return table
     finally:
         workbook.close()
 

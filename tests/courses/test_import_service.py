@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.models import Cohort, Enrolment, Invitation
@@ -12,6 +13,14 @@ from courses.services import ImportOutcome, ImportRefused, apply_import, preview
 from lms.accounts.models import User
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, with_verified_email
+
+
+@pytest.fixture(autouse=True)
+def _messages_as_written_in_the_code():
+    """Reasons are compared with the code's wording (the catalogues translate them)."""
+    with translation.override("en"):
+        yield
+
 
 HEADER = "courriel;nom_latin;nom_arabe;organisme;fonction\n"
 

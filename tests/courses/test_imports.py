@@ -3,9 +3,18 @@
 from io import BytesIO
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from courses.imports import ImportFileError, decode, organisation_key, parse_rows
+
+
+@pytest.fixture(autouse=True)
+def _messages_as_written_in_the_code():
+    """Reasons are compared with the code's wording (the catalogues translate them)."""
+    with translation.override("en"):
+        yield
+
 
 ORGANISATIONS = {
     organisation_key(text): pk
@@ -135,3 +144,26 @@ def test_a_broken_xlsx_is_refused_with_a_message():
 def test_an_empty_file_is_refused():
     with pytest.raises(ImportFileError):
         parse(b"")
+
+
+def test_an_xlsx_that_unpacks_to_a_huge_size_is_refused_before_it_is_opened():
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    buffer = BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (25 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 1024 * 1024
+    with pytest.raises(ImportFileError, match="too large"):
+        parse(buffer.getvalue())
+
+
+def test_an_xlsx_with_too_many_people_is_refused():
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(HEADER)
+    for n in range(2001):
+        sheet.append([f"p{n}@oujda.ma", f"Personne {n}", "", "oujda", ""])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(ImportFileError, match="2000"):
+        parse(buffer.getvalue())
