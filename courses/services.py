@@ -464,7 +464,9 @@ def apply_import(
     from lms.accounts.models import Organisation
 
     with transaction.atomic():
-        cohort = Cohort.objects.select_for_update().select_related("course").get(pk=cohort.pk)
+        cohort = (
+            Cohort.objects.select_for_update(of=("self",)).select_related("course").get(pk=cohort.pk)
+        )
         preview = preview_import(cohort=cohort, data=data)
         if preview.error:
             raise ImportRefused(preview.error)
@@ -560,7 +562,7 @@ def accept_invitations(*, user, email: str) -> list[Enrolment]:
     with transaction.atomic():
         pending = (
             Invitation.objects.pending()
-            .select_for_update()
+            .select_for_update(of=("self",))
             .filter(email__iexact=email)
             .select_related("cohort__course", "organisation", "invited_by")
             .order_by("created_at")

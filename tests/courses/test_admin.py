@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy
 from wagtail.test.utils.form_data import querydict_from_html
 
 from courses import services
@@ -177,7 +178,7 @@ def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_ref
     assert [refusal.learner for refusal in summary.refused] == [unverified]
     content = response.content.decode()
     assert already.email in content and unverified.email in content
-    assert escape(in_admin_language("The e-mail address is not confirmed.")) in content
+    assert escape(in_admin_language(gettext_lazy("The e-mail address is not confirmed."))) in content
 
 
 def test_administrator_enrols_every_verified_learner_of_an_organisation(site, client):
