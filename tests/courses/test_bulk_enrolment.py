@@ -181,3 +181,22 @@ def test_trainers_and_learners_cannot_reach_the_import_or_enrol_views(role, coho
     assert refused(client.post(url, {"text": CSV}))
     assert refused(client.post(reverse("enrolments:enrol"), {"course": cohort.course.pk, "cohort": cohort.pk, "learners": [person.pk]}))
     assert not Invitation.objects.exists() and not Enrolment.objects.exists()
+
+
+def test_concurrent_enrolments_in_bulk_never_exceed_the_cohorts_capacity(postgres_only):
+    from courses.setup import ensure_catalogue
+    from tests.courses.test_enrolment import run_together
+
+    ensure_catalogue()
+    cohort = Cohort.objects.create(
+        name="Places comptées", course=build_course(modules=1, lessons_per_module=1).course, capacity=3
+    )
+    admin = administrator()
+    people = [with_verified_email(learner(organisation=None)) for _ in range(6)]
+    results = run_together(
+        6,
+        lambda i: enrol_in_bulk(course=cohort.course, cohort=cohort, learners=[people[i]], by=admin),
+    )
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert sum(len(r.enrolled) for r in results) == 3
+    assert Enrolment.objects.filter(cohort=cohort).count() == 3
