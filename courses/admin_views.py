@@ -29,6 +29,7 @@ from lms.spreadsheets import csv_response
 from .admin_forms import EnrolLearnersForm, ImportLearnersForm
 from .models import Cohort, CoursePage, EnrolmentStatus, canonical_page
 from .permissions import followed_courses, may_enrol_others, may_follow_progress, may_translate
+from .queries import pending_invitations
 from .reports import course_progress_report
 from .services import ImportRefused, apply_import, enrol_in_bulk, preview_import
 
@@ -229,7 +230,11 @@ class ImportLearnersView(AdminPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ImportLearnersForm())
-        context.update(cohort=self.cohort, course=self.cohort.course)
+        context.update(
+            cohort=self.cohort,
+            course=self.cohort.course,
+            invitations=pending_invitations(cohort=self.cohort),
+        )
         return context
 
     def post(self, request, *args, **kwargs):

@@ -128,6 +128,7 @@ def test_administrator_previews_then_applies_exactly_the_previewed_file(cohort, 
     assert list(Invitation.objects.values_list("email", flat=True)) == ["new@nador.ma"]
     client.post(url, {"payload": payload})
     assert Invitation.objects.count() == 1
+    assert "<bdi>new@nador.ma</bdi>" in client.get(url).content.decode()  # pending, listed
 
 
 def test_an_altered_or_other_cohorts_payload_imports_nothing(cohort, client):
