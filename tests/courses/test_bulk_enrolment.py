@@ -201,3 +201,17 @@ def test_concurrent_enrolments_in_bulk_never_exceed_the_cohorts_capacity(postgre
     assert not [r for r in results if isinstance(r, Exception)]
     assert sum(len(r.enrolled) for r in results) == 3
     assert Enrolment.objects.filter(cohort=cohort).count() == 3
+
+
+def test_the_cohorts_history_shows_the_import_and_who_made_it(cohort, client):
+    from courses.services import apply_import
+
+    admin = administrator(email="nadia.admin@ensa.ma")
+    apply_import(cohort=cohort, data=CSV.encode(), by=admin)
+    client.force_login(administrator())
+    response = client.get(reverse("cohorts:history", args=[cohort.pk]))
+    html = response.content.decode()
+    with translation.override("fr"):
+        label = gettext("Learners imported")
+    assert response.status_code == 200
+    assert label in html and "nadia.admin@ensa.ma" in html  # Wagtail names users by e-mail
