@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import LessonStreamBlock
-from lms.text import isolate
+from lms.text import PERSON_NAME_VALIDATORS, isolate
 
 from .permissions import CataloguePermissionTester
 
@@ -491,8 +491,12 @@ class Invitation(models.Model):
     they confirm this e-mail address (see services.accept_invitations)."""
 
     email = models.EmailField(_("e-mail address"))
-    full_name_latin = models.CharField(_("full name (Latin script)"), max_length=200, blank=True)
-    full_name_arabic = models.CharField(_("full name (Arabic script)"), max_length=200, blank=True)
+    full_name_latin = models.CharField(
+        _("full name (Latin script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+    )
+    full_name_arabic = models.CharField(
+        _("full name (Arabic script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+    )
     organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("organisation"),
