@@ -5,13 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.accounts.models import Organisation
 from lms.accounts.roles import LEARNERS
 
+from .imports import MAX_BYTES
 from .models import Cohort, CoursePage
 
 
@@ -49,7 +49,10 @@ class EnrolLearnersForm(forms.Form):
         label=_("Every learner of an organisation"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("For example, all the learners of a municipality."),
+        help_text=_(
+            "For example, all the learners of a municipality, or of a ministry and of every "
+            "directorate below it. Only accounts with a confirmed e-mail address are enrolled."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -72,18 +75,37 @@ class EnrolLearnersForm(forms.Form):
             raise forms.ValidationError(_("Choose learners or an organisation."))
         return cleaned
 
-    def selected_learners(self) -> list:
-        """The chosen learners and the learners of the chosen organisation, each once."""
-        chosen = {user.pk: user for user in self.cleaned_data.get("learners") or []}
-        organisation = self.cleaned_data.get("organisation")
-        if organisation is not None:
-            # Only accounts whose owner confirmed their e-mail address: an unverified account
-            # may be anyone's who typed a colleague's organisation at sign-up.
-            members = self.fields["learners"].queryset.filter(
-                organisation=organisation,
-                emailaddress__email=F("email"),
-                emailaddress__verified=True,
-            )
-            for user in members:
-                chosen.setdefault(user.pk, user)
-        return sorted(chosen.values(), key=lambda user: (user.display_name, user.email))
+
+class ImportLearnersForm(forms.Form):
+    """A file of people for a cohort: pasted, or uploaded as CSV or XLSX."""
+
+    text = forms.CharField(
+        label=_("Paste the rows"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto", "spellcheck": "false"}),
+        help_text=_(
+            "First row: email, full_name_latin, full_name_arabic, organisation, job_title "
+            "(or courriel, nom_latin, nom_arabe, organisme, fonction), separated by commas, "
+            "semicolons or tabs."
+        ),
+    )
+    file = forms.FileField(
+        label=_("Or upload a file"),
+        required=False,
+        help_text=_("CSV (UTF-8, UTF-16 or Windows-1256) or XLSX, 1 MB at most."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.tsv,.xlsx"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
+        if upload is None and not text:
+            raise forms.ValidationError(_("Paste the rows or choose a file."))
+        if upload is not None:
+            data = upload.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise forms.ValidationError(_("The file is too large (1 MB at most)."))
+            cleaned["data"] = data
+        else:
+            cleaned["data"] = text.encode("utf-8")
+        return cleaned

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from io import BytesIO
 
+from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
@@ -24,12 +26,12 @@ from wagtail_localize.models import TranslationSource
 
 from lms.spreadsheets import csv_response
 
-from .admin_forms import EnrolLearnersForm
-from .errors import EnrolmentError
+from .admin_forms import EnrolLearnersForm, ImportLearnersForm
 from .models import Cohort, CoursePage, EnrolmentStatus, canonical_page
 from .permissions import followed_courses, may_enrol_others, may_follow_progress, may_translate
+from .queries import pending_invitations
 from .reports import course_progress_report
-from .services import enrol
+from .services import ImportRefused, apply_import, enrol_in_bulk, preview_import
 
 
 def followed_courses_with_counts(user):
@@ -140,14 +142,9 @@ class ProgressReportView(AdminPageMixin, TemplateView):
         return csv_response([header, *rows], filename=f"progress-{self.course.slug}-{stamp}.csv")
 
 
-@dataclass(frozen=True)
-class Refusal:
-    learner: object
-    reason: str
-
-
 class EnrolLearnersView(AdminPageMixin, FormView):
-    """An administrator enrols chosen learners (or a whole organisation) in a course, in a cohort."""
+    """An administrator enrols chosen learners, or a whole organisation with everything
+    below it, in a course and a cohort; the summary says who was enrolled and who was not."""
 
     template_name = "courses/admin/enrol_learners.html"
     form_class = EnrolLearnersForm
@@ -170,29 +167,121 @@ class EnrolLearnersView(AdminPageMixin, FormView):
 
     def form_valid(self, form):
         course, cohort = form.cleaned_data["course"], form.cleaned_data["cohort"]
-        enrolled, refused = [], []
-        for learner in form.selected_learners():
-            try:
-                enrol(learner=learner, course=course, enrolled_by=self.request.user, cohort=cohort)
-            except EnrolmentError as error:
-                refused.append(Refusal(learner=learner, reason=error.admin_message))
-            else:
-                enrolled.append(learner)
-        if enrolled:
+        summary = enrol_in_bulk(
+            course=course,
+            cohort=cohort,
+            learners=form.cleaned_data.get("learners") or (),
+            organisation=form.cleaned_data.get("organisation"),
+            by=self.request.user,
+        )
+        if summary.enrolled:
             messages.success(
                 self.request,
                 _("%(count)d learner(s) enrolled in “%(course)s”.")
-                % {"count": len(enrolled), "course": course.title},
+                % {"count": len(summary.enrolled), "course": course.title},
             )
-        if refused:
+        if summary.refused:
             messages.warning(
                 self.request,
                 _("%(count)d learner(s) could not be enrolled: see the reasons below.")
-                % {"count": len(refused)},
+                % {"count": len(summary.refused)},
             )
         return self.render_to_response(
-            self.get_context_data(form=form, course=course, enrolled=enrolled, refused=refused)
+            self.get_context_data(form=form, course=course, summary=summary)
         )
+
+
+IMPORT_SALT = "courses.import-learners"
+IMPORT_MAX_AGE = 60 * 60  # seconds between the preview and "Apply"
+
+
+def sign_import(*, cohort: Cohort, data: bytes) -> str:
+    """The previewed file, signed: "Apply" applies exactly these bytes, to this cohort."""
+    return signing.dumps(
+        {"cohort": cohort.pk, "data": base64.b64encode(data).decode("ascii")},
+        salt=IMPORT_SALT,
+        compress=True,
+    )
+
+
+def unsign_import(*, cohort: Cohort, payload: str) -> bytes | None:
+    try:
+        content = signing.loads(payload, salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if content.get("cohort") != cohort.pk:
+        return None
+    return base64.b64decode(content["data"])
+
+
+class ImportLearnersView(AdminPageMixin, TemplateView):
+    """An administrator previews a file of people for a cohort, then applies it."""
+
+    template_name = "courses/admin/import_learners.html"
+    page_title = gettext_lazy("Import learners")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_enrol_others(request.user):
+            raise PermissionDenied
+        self.cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=kwargs["cohort_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ImportLearnersForm())
+        context.update(
+            cohort=self.cohort,
+            course=self.cohort.course,
+            invitations=pending_invitations(cohort=self.cohort),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "payload" in request.POST:
+            return self.apply(request.POST["payload"])
+        form = ImportLearnersForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data["data"]
+        preview = preview_import(cohort=self.cohort, data=data)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                preview=preview,
+                payload=sign_import(cohort=self.cohort, data=data) if preview.valid else "",
+            )
+        )
+
+    def apply(self, payload: str):
+        data = unsign_import(cohort=self.cohort, payload=payload)
+        if data is None:
+            messages.error(
+                self.request,
+                _("This preview has expired or was altered: nothing was imported. Preview the file again."),
+            )
+            return redirect(self.request.path)
+        language = getattr(self.request.user, "preferred_language", "") or "fr"
+        try:
+            result = apply_import(cohort=self.cohort, data=data, by=self.request.user, language=language)
+        except ImportRefused as refusal:
+            messages.error(self.request, refusal.message)
+            preview = preview_import(cohort=self.cohort, data=data)
+            return self.render_to_response(self.get_context_data(preview=preview, payload=""))
+        messages.success(
+            self.request,
+            _(
+                "Import done for “%(cohort)s”: %(enrolled)d enrolled, %(already)d already "
+                "enrolled, %(invited)d invited."
+            )
+            % {
+                "cohort": self.cohort.name,
+                "enrolled": result.enrolled,
+                "already": result.already_enrolled,
+                "invited": result.invited,
+            },
+        )
+        return redirect(reverse("enrolments:index") + f"?cohort={self.cohort.pk}")
 
 
 # --- Translations (wagtail-localize) ----------------------------------------------------

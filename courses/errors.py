@@ -12,6 +12,8 @@ class EnrolmentError(Exception):
     ADMIN_ONLY = "admin_only"
     NOT_ENROLLED = "not_enrolled"
     NOT_PUBLISHED = "not_published"
+    COHORT_FULL = "cohort_full"
+    COHORT_ENDED = "cohort_ended"
 
     MESSAGES = {
         ALREADY_ENROLLED: _("You are already enrolled in this course."),
@@ -22,6 +24,8 @@ class EnrolmentError(Exception):
         ADMIN_ONLY: _("Enrolment in this course is made by ENSA administrators."),
         NOT_ENROLLED: _("You are not enrolled in this course."),
         NOT_PUBLISHED: _("This course is not available."),
+        COHORT_FULL: _("This cohort is full: every place has been taken."),
+        COHORT_ENDED: _("This cohort has ended."),
     }
 
     # The same refusals, worded for the administrator who enrols someone else.

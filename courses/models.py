@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import LessonStreamBlock
 from lms.locales import default_locale
-from lms.text import isolate
+from lms.text import PERSON_NAME_VALIDATORS, isolate
 
 from .permissions import CataloguePermissionTester
 
@@ -474,3 +474,71 @@ class LessonCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{isolate(self.learner)} – {isolate(self.lesson)}"
+
+
+def new_invitation_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """A person without a confirmed account, imported into a cohort: they are enrolled when
+    they confirm this e-mail address (see services.accept_invitations)."""
+
+    email = models.EmailField(_("e-mail address"))
+    full_name_latin = models.CharField(
+        _("full name (Latin script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+    )
+    full_name_arabic = models.CharField(
+        _("full name (Arabic script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=5,
+        choices=[("fr", _("French")), ("ar", _("Arabic"))],
+        default="fr",
+    )
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["email", "cohort"], name="one_invitation_per_cohort")
+        ]
+
+    def __str__(self) -> str:
+        return f"{isolate(self.email)} – {isolate(self.cohort)}"

@@ -11,8 +11,10 @@ from lms.locales import active_locale, default_locale
 
 from .models import (
     CatalogPage,
+    Cohort,
     CoursePage,
     Enrolment,
+    Invitation,
     LessonPage,
     ModulePage,
     canonical_page,
@@ -320,3 +322,13 @@ def my_learning(*, learner) -> list[DashboardEntry]:
         )
     return entries
 
+
+
+def pending_invitations(*, cohort: Cohort) -> list[Invitation]:
+    """The cohort's invitations not accepted yet, with their organisation (one query)."""
+    return list(
+        Invitation.objects.pending()
+        .filter(cohort=cohort)
+        .select_related("organisation")
+        .order_by("email")
+    )

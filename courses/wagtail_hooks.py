@@ -35,6 +35,7 @@ from lms.spreadsheets import SafeSpreadsheetExportMixin
 from .admin_forms import CohortForm, default_locale_courses
 from .admin_views import (
     EnrolLearnersView,
+    ImportLearnersView,
     ProgressIndexView,
     ProgressReportView,
     guard_explorable_page,
@@ -212,6 +213,14 @@ class CohortIndexView(generic.IndexView):
                     priority=5,
                 )
             )
+            buttons.append(
+                ListingMenuItem(
+                    _("Import learners"),
+                    url=reverse("enrolments:import", args=[instance.pk]),
+                    icon_name="upload",
+                    priority=5,
+                )
+            )
         buttons.append(
             ListingMenuItem(
                 _("Progress"),
@@ -316,6 +325,7 @@ class EnrolmentViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
             path("enrol/", EnrolLearnersView.as_view(), name="enrol"),
+            path("import/<int:cohort_id>/", ImportLearnersView.as_view(), name="import"),
         ]
 
 
@@ -353,6 +363,22 @@ def register_training_viewsets():
     return TrainingViewSetGroup()
 
 
+
+@hooks.register("register_log_actions")
+def register_enrolment_log_actions(actions):
+    """Enrolments in bulk and imports appear in the cohort's (or course's) history and in
+    the site history, with who and when."""
+    actions.register_action(
+        "courses.bulk_enrol", gettext_lazy("Enrol learners"), gettext_lazy("Learners enrolled")
+    )
+    actions.register_action(
+        "courses.import_learners", gettext_lazy("Import learners"), gettext_lazy("Learners imported")
+    )
+    actions.register_action(
+        "courses.invitation_accepted",
+        gettext_lazy("Accept an invitation"),
+        gettext_lazy("Invitation accepted"),
+    )
 
 
 @hooks.register("before_serve_page")

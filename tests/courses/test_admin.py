@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy
 from wagtail.test.utils.form_data import querydict_from_html
 
 from courses import services
-from courses.errors import EnrolmentError
 from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.reports import course_progress_report
 from lms.accounts.models import Organisation
@@ -156,7 +156,8 @@ def test_administrator_creates_a_cohort_for_a_course(site, client):
 def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_refused(site, client):
     tree = build_course()
     cohort = Cohort.objects.create(course=tree.course, name="Salé 2026")
-    newcomer, second, already = learner(), learner(), learner()
+    newcomer, second, already = (with_verified_email(learner()) for _ in range(3))
+    unverified = learner()
     services.enrol(learner=already, course=tree.course)
     admin = administrator()
     client.force_login(admin)
@@ -165,16 +166,19 @@ def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_ref
         {
             "course": tree.course.pk,
             "cohort": cohort.pk,
-            "learners": [newcomer.pk, second.pk, already.pk],
+            "learners": [newcomer.pk, second.pk, already.pk, unverified.pk],
         },
     )
     assert response.status_code == 200
     enrolled = Enrolment.objects.filter(cohort=cohort)
     assert set(enrolled.values_list("learner_id", flat=True)) == {newcomer.pk, second.pk}
     assert all(e.enrolled_by_id == admin.pk for e in enrolled)
+    summary = response.context["summary"]
+    assert summary.already_enrolled == (already,)
+    assert [refusal.learner for refusal in summary.refused] == [unverified]
     content = response.content.decode()
-    assert already.email in content
-    assert escape(in_admin_language(EnrolmentError.ADMIN_MESSAGES[EnrolmentError.ALREADY_ENROLLED])) in content
+    assert already.email in content and unverified.email in content
+    assert escape(in_admin_language(gettext_lazy("The e-mail address is not confirmed."))) in content
 
 
 def test_administrator_enrols_every_verified_learner_of_an_organisation(site, client):

@@ -541,6 +541,13 @@ MATRIX: tuple[Entry, ...] = (
         why="ENSA's figures across every organisation, course and cohort",
     ),
     administrator_model("cohorts", "cohort_a"),
+    Entry(
+        names=r"enrolments:import",
+        cases=(case(pk("cohort_a", "cohort_id"), ADMINISTRATORS),),
+        why="importing people into a cohort (and inviting them) is for administrators, "
+        "not for the cohort's or the course's trainers",
+        params=("cohort_id",),
+    ),
     administrator_model("enrolments", "enrolment_a"),
     administrator_model("certificate_settings", "certification_a"),
     Entry(
