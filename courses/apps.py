@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from lms import personal_data
+
+        from .personal_data import anonymise_learner, export_learner
+
+        personal_data.register("courses", export=export_learner, anonymise=anonymise_learner)
