@@ -531,6 +531,12 @@ MATRIX: tuple[Entry, ...] = (
         why="the wording and signatures of certificates are ENSA's",
     ),
     Entry(names="course_progress:report", cases=(case(pk("course_a", "course_id"), COURSE_A_STAFF),)),
+    Entry(
+        names="erasure_requests:confirm",
+        cases=(case(lambda w: {"pk": 999999}, NOBODY, method="post"),),
+        why="administrators only, on a request that exists; who may confirm a real request "
+        "is tested in tests/lms/test_erasure.py (confirming changes the world)",
+    ),
     administrator_model("cohorts", "cohort_a"),
     administrator_model("enrolments", "enrolment_a"),
     administrator_model("certificate_settings", "certification_a"),
