@@ -269,3 +269,15 @@ def test_earlier_log_entries_about_the_account_lose_its_name(client, site):
     _ask(client, person)
     _confirm(client, administrator(), ErasureRequest.objects.get(user=person))
     assert not ModelLogEntry.objects.filter(label__contains=latin).exists()
+
+
+def test_administrators_see_the_erasure_entries_of_the_audit_log(client, site):
+    person = learner()
+    _ask(client, person)
+    admin = administrator()
+    assert not admin.is_superuser
+    visible = ModelLogEntry.objects.viewable_by_user(admin)
+    assert visible.filter(action=services.ACTION_REQUEST).exists()
+    assert not ModelLogEntry.objects.viewable_by_user(trainer()).filter(
+        action=services.ACTION_REQUEST
+    ).exists()
