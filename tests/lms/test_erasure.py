@@ -281,3 +281,16 @@ def test_administrators_see_the_erasure_entries_of_the_audit_log(client, site):
     assert not ModelLogEntry.objects.viewable_by_user(trainer()).filter(
         action=services.ACTION_REQUEST
     ).exists()
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_erasure_and_profile_pages_read_in_the_persons_language(client, site, language):
+    from tests.locale.test_rendered_pages import english_messages, visible_text
+
+    client.force_login(learner())
+    for url in (f"/{language}/accounts/profile/erasure/", f"/{language}/accounts/profile/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert f'lang="{language}"' in html
+        assert sorted(set(visible_text(html)) & english_messages(language)) == []
