@@ -6,6 +6,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 
 from certificates import credential as credentials
@@ -35,6 +37,11 @@ def _ask(client, person, password=PASSWORD):
     return client.post(reverse("accounts:erasure"), {"password": password})
 
 
+def _in_french(message: str) -> str:
+    with translation.override("fr"):
+        return gettext(message)
+
+
 def _refused_by_wagtail(response) -> bool:
     """Wagtail answers a PermissionDenied by sending the person back to the dashboard."""
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
@@ -59,7 +66,7 @@ def test_a_wrong_password_records_no_request(client, site):
     person = learner()
     response = _ask(client, person, password="not-my-password")
     assert response.status_code == 200
-    assert "This password is not right." in response.content.decode()
+    assert _in_french("This password is not right.") in response.content.decode()
     assert not ErasureRequest.objects.exists()
 
 
@@ -73,7 +80,10 @@ def test_asking_twice_keeps_one_pending_request(client, site):
 def test_the_confirmation_page_explains_what_is_kept(client, site):
     client.force_login(learner())
     page = client.get(reverse("accounts:erasure")).content.decode()
-    assert "register" in page
+    assert _in_french(
+        "the certificates issued to you stay in ENSA's register as they were issued, so that "
+        "anyone you showed them to can still verify them."
+    ) in page
     assert 'type="password"' in page
 
 
