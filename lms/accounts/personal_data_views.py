@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lms import erasure as services
 from lms.permissions import may_be_erased_on_request
-from lms.ratelimit import rate_limited
+from lms.ratelimit import address_subject, rate_limited, take, too_many_requests
 
 EXPORT_LIMIT = 5  # downloads per hour and client address
-ERASURE_LIMIT = 10  # password tries per 10 minutes and client address
+ERASURE_LIMIT = 10  # requests (password tries) per 10 minutes and client address
 
 
 class ErasureForm(forms.Form):
@@ -58,17 +58,18 @@ def export_my_data(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-@rate_limited(
-    "erasure-request",
-    limit=ERASURE_LIMIT,
-    window=600,
-    message=gettext_lazy("Too many tries with a password."),
-)
 def request_erasure(request):
     user = request.user
     allowed = may_be_erased_on_request(user)
     form = ErasureForm(request.POST or None, user=user)
     if request.method == "POST":
+        attempt = take("erasure-request", address_subject(request), limit=ERASURE_LIMIT, window=600)
+        if not attempt.allowed:
+            return too_many_requests(
+                request,
+                retry_after=attempt.retry_after,
+                message=_("Too many tries with a password."),
+            )
         if not allowed:
             messages.error(
                 request,

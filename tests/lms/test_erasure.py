@@ -304,3 +304,13 @@ def test_the_erasure_and_profile_pages_read_in_the_persons_language(client, site
         html = response.content.decode()
         assert f'lang="{language}"' in html
         assert sorted(set(visible_text(html)) & english_messages(language)) == []
+
+
+def test_password_tries_on_the_erasure_page_are_rate_limited(client, site):
+    from lms.accounts.personal_data_views import ERASURE_LIMIT
+
+    person = learner()
+    statuses = [_ask(client, person, password="guess").status_code for _ in range(ERASURE_LIMIT + 1)]
+    assert statuses == [200] * ERASURE_LIMIT + [429]
+    assert client.get(reverse("accounts:erasure")).status_code == 200
+    assert not ErasureRequest.objects.exists()
