@@ -314,3 +314,11 @@ def test_password_tries_on_the_erasure_page_are_rate_limited(client, site):
     assert statuses == [200] * ERASURE_LIMIT + [429]
     assert client.get(reverse("accounts:erasure")).status_code == 200
     assert not ErasureRequest.objects.exists()
+
+
+def test_only_administrators_find_erasure_requests_in_the_admin_menu(client, site):
+    url = reverse("erasure_requests:index")
+    client.force_login(administrator())
+    assert url in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(trainer())
+    assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
