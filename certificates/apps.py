@@ -13,3 +13,9 @@ class CertificatesConfig(AppConfig):
         from .receivers import on_course_completed
 
         course_completed.connect(on_course_completed, dispatch_uid="certificates.auto_issue")
+
+        from lms import personal_data
+
+        from .personal_data import anonymise_learner, export_learner
+
+        personal_data.register("certificates", export=export_learner, anonymise=anonymise_learner)

@@ -9,4 +9,6 @@ from .admin_ui import LocalDateTimeDisplay, RelatedObjectDisplay
 register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
 register_display_class(models.ForeignKey, to=models.Model, display_class=RelatedObjectDisplay)
 
-from . import admin_direction  # noqa: E402, F401  (text direction of admin fields: its hooks)
+# Imported for their hooks: text direction of admin fields; erasure requests and the
+# personal-data audit actions.
+from . import admin_direction, erasure_admin  # noqa: E402, F401

@@ -6,3 +6,10 @@ class QuizzesConfig(AppConfig):
     name = "courses.quizzes"
     label = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        from lms import personal_data
+
+        from .personal_data import anonymise_learner, export_learner
+
+        personal_data.register("quizzes", export=export_learner, anonymise=anonymise_learner)

@@ -19,6 +19,12 @@ class AccountsConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_ensure_roles, dispatch_uid="accounts-ensure-roles")
 
+        from lms import personal_data
+
+        from .personal_data import anonymise_account, export_account
+
+        personal_data.register("account", export=export_account, anonymise=anonymise_account)
+
 
 class UsersAdminConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with ENSA's rules on who may manage which account."""

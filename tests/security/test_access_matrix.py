@@ -540,6 +540,12 @@ MATRIX: tuple[Entry, ...] = (
         ),
         why="ENSA's figures across every organisation, course and cohort",
     ),
+    Entry(
+        names="erasure_requests:confirm",
+        cases=(case(lambda w: {"pk": 999999}, NOBODY, method="post"),),
+        why="administrators only, on a request that exists; who may confirm a real request "
+        "is tested in tests/lms/test_erasure.py (confirming changes the world)",
+    ),
     administrator_model("cohorts", "cohort_a"),
     Entry(
         names=r"enrolments:import",
