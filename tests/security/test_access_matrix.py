@@ -531,6 +531,25 @@ MATRIX: tuple[Entry, ...] = (
         why="the wording and signatures of certificates are ENSA's",
     ),
     Entry(names="course_progress:report", cases=(case(pk("course_a", "course_id"), COURSE_A_STAFF),)),
+    Entry(
+        names="follow_up:course_(grid|stalled)|quiz_follow_up:course_(results|grading)",
+        cases=(case(pk("course_a"), COURSE_A_STAFF),),
+        why="a course's follow-up is for its trainers and the administrators",
+    ),
+    Entry(
+        names="follow_up:cohort_(grid|stalled)|quiz_follow_up:cohort_(results|grading)",
+        cases=(case(pk("cohort_a"), COURSE_A_STAFF),),
+        why="a cohort's follow-up is for its trainers, its course's trainers and the administrators",
+    ),
+    Entry(
+        names="follow_up:cohort_message",
+        cases=(
+            case(pk("cohort_a"), COURSE_A_STAFF),
+            case(pk("cohort_a"), COURSE_A_STAFF, method="post",
+                 data=lambda w: {"subject": "Rappel", "body": "Texte.", "confirm": "1"},
+                 label="a message sent to the cohort"),
+        ),
+    ),
     administrator_model("cohorts", "cohort_a"),
     administrator_model("enrolments", "enrolment_a"),
     administrator_model("certificate_settings", "certification_a"),
