@@ -14,10 +14,10 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from courses import services
-from courses.followup import DONE, NOT_STARTED, STARTED, learner_grid
+from courses.followup import DONE, NOT_STARTED, STARTED, WAITING, learner_grid
 from courses.followup_services import ACTION_COHORT_MESSAGE
 from courses.models import LessonCompletion
-from courses.quizzes.models import Attempt
+from courses.quizzes.models import Attempt, QuizPage
 from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +219,11 @@ def test_bad_input_gives_a_message_and_sends_nothing(scenario, client, data, dja
     assert "Le message n’a pas été envoyé" in text(response)
     assert mail.outbox == []
     assert not ModelLogEntry.objects.filter(action=ACTION_COHORT_MESSAGE).exists()
+
+
+def test_a_quiz_whose_essay_waits_for_a_grade_says_so_in_the_grid(scenario):
+    cells = QuizPage.follow_up_cells(
+        learner_ids=[scenario.amina.pk, scenario.badr.pk], page_ids=[scenario.essay_quiz.pk]
+    )
+    assert cells[(scenario.amina.pk, scenario.essay_quiz.pk)].state == WAITING
+    assert (scenario.badr.pk, scenario.essay_quiz.pk) not in cells
