@@ -13,7 +13,11 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from lms.bilingual import Localized
 
 from .admin_forms import default_locale_courses
 from .models import Cohort, CoursePage, Enrolment, EnrolmentStatus, canonical_page
@@ -79,11 +83,18 @@ class GridRow:
 
 
 @dataclass(frozen=True)
+class Column:
+    page: Page
+    title: Localized  # in the reader's language where the page is translated
+
+
+@dataclass(frozen=True)
 class LearnerGrid:
     course: CoursePage
     cohort: Cohort | None
     items: list
     rows: list[GridRow]
+    columns: list[Column]
 
     def not_started(self) -> list[GridRow]:
         return [row for row in self.rows if not row.has_started and not row.is_complete]
@@ -144,8 +155,28 @@ def required_items(course: CoursePage) -> list:
     ]
 
 
-def learner_grid(*, course: CoursePage, cohort: Cohort | None = None) -> LearnerGrid:
-    """Every current learner of `course` (or of one of its cohorts) against its required items."""
+def translated_titles(pages, language: str | None = None) -> dict[int, Localized]:
+    """The title of each (default-locale) page in `language` (the active one by default)
+    where a translation exists, else its own, each with the language it is written in:
+    {page pk: title}. One query at most."""
+    default = Locale.get_default().language_code[:2]
+    titles = {page.pk: Localized(page.title, default) for page in pages}
+    code = (language or get_language() or "")[:2]
+    if not titles or not code or code == default:
+        return titles
+    by_key = {page.translation_key: page.pk for page in pages}
+    for key, title in Page.objects.filter(
+        translation_key__in=list(by_key), locale__language_code__startswith=code
+    ).values_list("translation_key", "title"):
+        titles[by_key[key]] = Localized(title, code)
+    return titles
+
+
+def learner_grid(
+    *, course: CoursePage, cohort: Cohort | None = None, language: str | None = None
+) -> LearnerGrid:
+    """Every current learner of `course` (or of one of its cohorts) against its required
+    items, whose titles are given in `language` (the active one by default)."""
     course = canonical_page(course)
     enrolments = (
         Enrolment.objects.current()
@@ -172,7 +203,14 @@ def learner_grid(*, course: CoursePage, cohort: Cohort | None = None) -> Learner
         rows.append(
             GridRow(enrolment=enrolment, cells=row_cells, last_activity=max(moments, default=None))
         )
-    return LearnerGrid(course=course, cohort=cohort, items=items, rows=rows)
+    titles = translated_titles(items, language)
+    return LearnerGrid(
+        course=course,
+        cohort=cohort,
+        items=items,
+        rows=rows,
+        columns=[Column(page=page, title=titles[page.pk]) for page in items],
+    )
 
 
 def cohort_recipients(cohort: Cohort) -> list:

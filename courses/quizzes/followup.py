@@ -7,8 +7,9 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 
+from courses.followup import translated_titles
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import followed_courses
 
@@ -28,7 +29,7 @@ def followed_quizzes(user, *, course: CoursePage | None = None) -> list[QuizPage
     condition = _under(courses)
     if condition is None:
         return []
-    return list(
+    quizzes = list(
         QuizPage.objects.filter(condition)
         .annotate(
             attempt_count=Count("attempts", filter=~Q(attempts__state=AttemptState.IN_PROGRESS)),
@@ -36,19 +37,24 @@ def followed_quizzes(user, *, course: CoursePage | None = None) -> list[QuizPage
         )
         .order_by("path")
     )
+    titles = translated_titles(quizzes)
+    for quiz in quizzes:
+        quiz.display_title = titles[quiz.pk]
+    return quizzes
 
 
 def grading_queue(
     user, *, course: CoursePage | None = None, cohort: Cohort | None = None
-) -> QuerySet[Attempt]:
+) -> list[Attempt]:
     """Attempts waiting for a trainer's grade, oldest submission first: in the courses `user`
-    follows, or in `course`, or by the members of `cohort` (the caller checks access)."""
+    follows, or in `course`, or by the members of `cohort` (the caller checks access). Each
+    quiz carries `display_title`, its title in the active language."""
     if cohort is not None:
         course = cohort.course
     courses = [course] if course is not None else list(followed_courses(user).only("path"))
     condition = _under(courses)
     if condition is None:
-        return Attempt.objects.none()
+        return []
     attempts = Attempt.objects.filter(
         state=AttemptState.NEEDS_GRADING,
         quiz__in=QuizPage.objects.filter(condition).values("pk"),
@@ -57,4 +63,9 @@ def grading_queue(
         attempts = attempts.filter(
             learner__in=Enrolment.objects.current().filter(cohort=cohort).values("learner")
         )
-    return attempts.select_related("learner", "quiz").order_by("submitted_at", "pk")
+    attempts = list(attempts.select_related("learner", "quiz").order_by("submitted_at", "pk"))
+    quizzes = {attempt.quiz_id: attempt.quiz for attempt in attempts}
+    titles = translated_titles(list(quizzes.values()))
+    for attempt in attempts:
+        attempt.quiz.display_title = titles[attempt.quiz_id]
+    return attempts
