@@ -16,8 +16,9 @@ from wagtail.models import ModelLogEntry
 from courses import services
 from courses.followup import DONE, NOT_STARTED, STARTED, WAITING, learner_grid
 from courses.followup_services import ACTION_COHORT_MESSAGE
-from courses.models import LessonCompletion
+from courses.models import LessonCompletion, LessonPage
 from courses.quizzes.models import Attempt, QuizPage
+from tests.factories.courses import build_course, lesson_body
 from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +228,19 @@ def test_a_quiz_whose_essay_waits_for_a_grade_says_so_in_the_grid(scenario):
     )
     assert cells[(scenario.amina.pk, scenario.essay_quiz.pk)].state == WAITING
     assert (scenario.badr.pk, scenario.essay_quiz.pk) not in cells
+
+
+def test_the_grid_names_items_in_the_readers_language_and_marks_those_not_translated(site):
+    tree = build_course(modules=1, lessons_per_module=2, arabic=True)
+    untranslated = tree.modules[0].add_child(
+        instance=LessonPage(title="Accueil des réfugiés", slug="accueil", body=lesson_body())
+    )
+    untranslated.save_revision().publish()
+    services.enrol(learner=learner(), course=tree.course)
+    grid = learner_grid(course=tree.course, language="ar")
+    titles = [(str(column.title), column.title.language) for column in grid.columns]
+    assert titles == [
+        (tree.lessons_ar[0].title, "ar"),
+        (tree.lessons_ar[1].title, "ar"),
+        ("Accueil des réfugiés", "fr"),
+    ]
