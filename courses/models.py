@@ -74,6 +74,16 @@ class ProgressItemMixin:
     def is_required_for_completion(self) -> bool:
         return bool(getattr(self, "required", True))
 
+    @classmethod
+    def follow_up_cells(cls, *, learner_ids: list[int], page_ids: list[int]) -> dict:
+        """What each learner did with each item, for the trainers' grid (courses/followup.py):
+        {(learner id, page id): ItemCell}; pairs left out were not started. By default,
+        the completed pairs are done."""
+        from .followup import DONE, ItemCell
+
+        pairs = cls.completed_pairs(learner_ids=learner_ids, page_ids=page_ids)
+        return {pair: ItemCell(state=DONE) for pair in pairs}
+
 
 class CourseOwnedMixin:
     """Pages of a course: the course, its modules, lessons and quizzes."""
@@ -307,6 +317,18 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, Page):
                 learner_id__in=learner_ids, lesson_id__in=page_ids
             ).values_list("learner_id", "lesson_id")
         )
+
+    @classmethod
+    def follow_up_cells(cls, *, learner_ids: list[int], page_ids: list[int]) -> dict:
+        """Completed lessons are done, with the moment of completion. One query."""
+        from .followup import DONE, ItemCell
+
+        return {
+            (learner_id, lesson_id): ItemCell(state=DONE, at=completed_at)
+            for learner_id, lesson_id, completed_at in LessonCompletion.objects.filter(
+                learner_id__in=learner_ids, lesson_id__in=page_ids
+            ).values_list("learner_id", "lesson_id", "completed_at")
+        }
 
     def may_be_read_by(self, user) -> bool:
         """May `user` read this lesson's body and download the files it cites?"""

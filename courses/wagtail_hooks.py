@@ -10,12 +10,12 @@ from django.http import Http404
 from django.shortcuts import get_list_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
@@ -27,6 +27,7 @@ from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import LogFormatter
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import policy_registry, register_permission_policy
 
@@ -43,6 +44,14 @@ from .admin_views import (
     guard_po_upload,
     guard_translation_override,
     guard_translation_sync,
+)
+from .followup_services import ACTION_COHORT_MESSAGE
+from .followup_views import (
+    CohortMessageView,
+    FollowUpIndexView,
+    FollowUpMenuItem,
+    GridView,
+    StalledView,
 )
 from .models import (
     Cohort,
@@ -355,12 +364,90 @@ class TrainingViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Training")
     menu_icon = "group"
     menu_order = 250
-    items = (ProgressReportViewSet, CohortViewSet, EnrolmentViewSet)
+    items = (CohortViewSet, EnrolmentViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_training_viewsets():
     return TrainingViewSetGroup()
+
+
+# --- Follow-up --------------------------------------------------------------------------
+# One menu for the trainers' follow-up: their cohorts and courses, the progress report,
+# and (registered by the quizzes app with the same hook) quiz results and the grading queue.
+
+
+class FollowUpViewSet(ViewSet):
+    name = "follow_up"
+    url_prefix = "follow-up"
+    icon = "view"
+
+    def get_urlpatterns(self):
+        return [
+            path("", FollowUpIndexView.as_view(), name="index"),
+            path("courses/<int:pk>/", GridView.as_view(scope="course"), name="course_grid"),
+            path("courses/<int:pk>/stalled/", StalledView.as_view(scope="course"), name="course_stalled"),
+            path("cohorts/<int:pk>/", GridView.as_view(scope="cohort"), name="cohort_grid"),
+            path("cohorts/<int:pk>/stalled/", StalledView.as_view(scope="cohort"), name="cohort_stalled"),
+            path("cohorts/<int:pk>/message/", CohortMessageView.as_view(), name="cohort_message"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_follow_up_viewsets():
+    return [FollowUpViewSet(), ProgressReportViewSet()]
+
+
+follow_up_menu = Menu(
+    register_hook_name="register_follow_up_menu_item",
+    construct_hook_name="construct_follow_up_menu",
+)
+
+
+@hooks.register("register_admin_menu_item")
+def register_follow_up_menu():
+    return SubmenuMenuItem(
+        gettext_lazy("Follow-up"), follow_up_menu, icon_name="view", name="follow-up", order=240
+    )
+
+
+@hooks.register("register_follow_up_menu_item")
+def register_cohorts_and_courses_item():
+    return FollowUpMenuItem(
+        gettext_lazy("Cohorts and courses"),
+        reverse("follow_up:index"),
+        name="follow-up-index",
+        icon_name="group",
+        order=100,
+    )
+
+
+@hooks.register("register_follow_up_menu_item")
+def register_progress_item():
+    return FollowUpMenuItem(
+        gettext_lazy("Progress"),
+        reverse("course_progress:index"),
+        name="course-progress",
+        icon_name="table",
+        order=200,
+    )
+
+
+class CohortMessageFormatter(LogFormatter):
+    label = gettext_lazy("Message to the cohort")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return ngettext(
+            "Message “%(subject)s” sent to %(count)d learner",
+            "Message “%(subject)s” sent to %(count)d learners",
+            data.get("recipients", 0),
+        ) % {"subject": data.get("subject", ""), "count": data.get("recipients", 0)}
+
+
+@hooks.register("register_log_actions")
+def register_follow_up_actions(actions):
+    actions.register_action(ACTION_COHORT_MESSAGE)(CohortMessageFormatter)
 
 
 

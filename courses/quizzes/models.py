@@ -398,6 +398,44 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
             )
         }
 
+    @classmethod
+    def follow_up_cells(cls, *, learner_ids: list[int], page_ids: list[int]) -> dict:
+        """For the trainers' grid: passed (done, with the grade), waiting for grading,
+        started (an attempt, not passed) with the grade so far. Two queries."""
+        from courses.followup import DONE, STARTED, WAITING, ItemCell
+
+        if not learner_ids or not page_ids:
+            return {}
+        settings = {
+            pk: (method, float(mark))
+            for pk, method, mark in cls.objects.filter(pk__in=page_ids).values_list(
+                "pk", "grading_method", "pass_mark"
+            )
+        }
+        attempts: dict[tuple[int, int], list[tuple]] = {}
+        for row in (
+            Attempt.objects.filter(learner_id__in=learner_ids, quiz_id__in=page_ids)
+            .order_by("number")
+            .values_list("learner_id", "quiz_id", "state", "percent", "started_at", "submitted_at")
+        ):
+            attempts.setdefault((row[0], row[1]), []).append(row[2:])
+        cells = {}
+        for pair, rows in attempts.items():
+            method, mark = settings[pair[1]]
+            grade = grading.aggregate(
+                percents=[percent for state, percent, *_rest in rows if state == AttemptState.GRADED],
+                method=method,
+            )
+            if grading.passed(grade=grade, pass_mark=mark):
+                state = DONE
+            elif any(row[0] == AttemptState.NEEDS_GRADING for row in rows):
+                state = WAITING
+            else:
+                state = STARTED
+            moments = [moment for *_rest, started, submitted in rows for moment in (started, submitted) if moment]
+            cells[pair] = ItemCell(state=state, percent=grade, at=max(moments, default=None))
+        return cells
+
     def serve(self, request, *args, **kwargs):
         from .services import finalise_overdue_for
 

@@ -13,16 +13,22 @@ import django_filters
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.shortcuts import get_list_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.followup_views import FollowUpMenuItem
+from courses.permissions import may_follow_progress
+
 from . import question_types
+from .followup_views import GradingQueueView, QuizResultsIndexView
 from .models import Question, QuestionCategory
 from .permissions import (
     SEE,
@@ -153,3 +159,56 @@ class BankDeleteBulkAction(DeleteBulkAction):
 
 # After wagtail.snippets' own registration (order 0), so this one is used for the bank.
 hooks.register("register_bulk_action", BankDeleteBulkAction, order=1)
+
+
+# --- Follow-up: quiz results and the grading queue, beside the progress report ---------------
+
+
+class QuizFollowUpViewSet(ViewSet):
+    name = "quiz_follow_up"
+    url_prefix = "follow-up/quizzes"
+    icon = "help"
+
+    def get_urlpatterns(self):
+        return [
+            path("", QuizResultsIndexView.as_view(), name="results"),
+            path("courses/<int:pk>/", QuizResultsIndexView.as_view(scope="course"), name="course_results"),
+            path("cohorts/<int:pk>/", QuizResultsIndexView.as_view(scope="cohort"), name="cohort_results"),
+            path("grading/", GradingQueueView.as_view(), name="grading"),
+            path("grading/courses/<int:pk>/", GradingQueueView.as_view(scope="course"), name="course_grading"),
+            path("grading/cohorts/<int:pk>/", GradingQueueView.as_view(scope="cohort"), name="cohort_grading"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_quiz_follow_up():
+    return QuizFollowUpViewSet()
+
+
+@hooks.register("register_follow_up_menu_item")
+def register_quiz_results_item():
+    return FollowUpMenuItem(
+        _("Quiz results"), reverse("quiz_follow_up:results"), name="quiz-results", icon_name="help", order=300
+    )
+
+
+@hooks.register("register_follow_up_menu_item")
+def register_grading_queue_item():
+    return FollowUpMenuItem(
+        _("Grading queue"), reverse("quiz_follow_up:grading"), name="grading-queue", icon_name="edit", order=400
+    )
+
+
+@hooks.register("follow_up_course_links")
+def quiz_links(user, course, cohort):
+    """On a course's or cohort's follow-up pages, for the people who follow the course."""
+    if not may_follow_progress(user, course):
+        return []
+    if cohort is not None:
+        args, prefix = [cohort.pk], "cohort"
+    else:
+        args, prefix = [course.pk], "course"
+    return [
+        (_("Quiz results"), reverse(f"quiz_follow_up:{prefix}_results", args=args)),
+        (_("Grading queue"), reverse(f"quiz_follow_up:{prefix}_grading", args=args)),
+    ]

@@ -317,6 +317,13 @@ def build_platform() -> Platform:
             ("admin account", "/admin/account/"),
             ("progress of the courses", reverse("course_progress:index")),
             ("progress report", reverse("course_progress:report", args=[tree.course.pk])),
+            ("follow-up", reverse("follow_up:index")),
+            ("follow-up grid of a course", reverse("follow_up:course_grid", args=[tree.course.pk])),
+            ("follow-up grid of a cohort", reverse("follow_up:cohort_grid", args=[cohort.pk])),
+            ("not started or stalled", reverse("follow_up:cohort_stalled", args=[cohort.pk])),
+            ("message to a cohort", reverse("follow_up:cohort_message", args=[cohort.pk])),
+            ("quiz results of the follow-up", reverse("quiz_follow_up:results")),
+            ("grading queue", reverse("quiz_follow_up:grading")),
         ],
         "administrator": [
             ("progress report", reverse("course_progress:report", args=[tree.course.pk])),

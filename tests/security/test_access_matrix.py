@@ -546,6 +546,25 @@ MATRIX: tuple[Entry, ...] = (
         why="administrators only, on a request that exists; who may confirm a real request "
         "is tested in tests/lms/test_erasure.py (confirming changes the world)",
     ),
+    Entry(
+        names="follow_up:course_(grid|stalled)|quiz_follow_up:course_(results|grading)",
+        cases=(case(pk("course_a"), COURSE_A_STAFF),),
+        why="a course's follow-up is for its trainers and the administrators",
+    ),
+    Entry(
+        names="follow_up:cohort_(grid|stalled)|quiz_follow_up:cohort_(results|grading)",
+        cases=(case(pk("cohort_a"), COURSE_A_STAFF),),
+        why="a cohort's follow-up is for its trainers, its course's trainers and the administrators",
+    ),
+    Entry(
+        names="follow_up:cohort_message",
+        cases=(
+            case(pk("cohort_a"), COURSE_A_STAFF),
+            case(pk("cohort_a"), COURSE_A_STAFF, method="post",
+                 data=lambda w: {"subject": "Rappel", "body": "Texte.", "confirm": "1"},
+                 label="a message sent to the cohort"),
+        ),
+    ),
     administrator_model("cohorts", "cohort_a"),
     Entry(
         names=r"enrolments:import",

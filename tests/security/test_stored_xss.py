@@ -1025,6 +1025,28 @@ def test_payloads_typed_by_learners_render_inert_for_their_trainers(client, site
         page="course progress report of a cohort (trainer)",
         shows=[Shown("cohort", people.cohorts[-1])],
     )
+    audit.visit(
+        client,
+        reverse("follow_up:course_grid", args=[tree.course.pk]),
+        page="follow-up grid of the course (trainer)",
+        shows=names,
+    )
+    audit.visit(
+        client,
+        reverse("follow_up:cohort_grid", args=[cohort.pk]),
+        page="follow-up grid of a cohort (trainer)",
+        shows=[Shown("cohort", people.cohorts[-1])],
+    )
+    audit.visit(
+        client,
+        reverse("quiz_follow_up:course_grading", args=[tree.course.pk]),
+        page="grading queue of the course (trainer)",
+        shows=names,
+    )
+    audit.visit(
+        client, reverse("follow_up:index"), page="follow-up index (trainer)",
+        shows=[Shown("cohort", name) for name in people.cohorts],
+    )
     teacher.preferred_language = "ar"
     teacher.save()
     sync_admin_language(user=teacher)
