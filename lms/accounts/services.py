@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .models import Organisation, User
+from .signals import organisation_merging
 from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, forget_roles
 
 TRAINER_PERMISSIONS = [
@@ -166,6 +167,7 @@ def merge_organisations(*, source: Organisation, target: Organisation, by) -> Me
         raise OrganisationMergeError(
             _("An organisation cannot be merged into one of its own parts: choose another one.")
         )
+    organisation_merging.send(sender=Organisation, source=source, target=target)
     members = children = 0
     others: dict[str, int] = {}
     for relation in Organisation._meta.related_objects:
