@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .models import Organisation, User
-from .signals import organisation_merging
 from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, forget_roles
+from .signals import organisation_merging
 
 TRAINER_PERMISSIONS = [
     "wagtailadmin.access_admin",

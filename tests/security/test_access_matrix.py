@@ -532,6 +532,11 @@ MATRIX: tuple[Entry, ...] = (
     ),
     Entry(names="course_progress:report", cases=(case(pk("course_a", "course_id"), COURSE_A_STAFF),)),
     administrator_model("cohorts", "cohort_a"),
+    Entry(
+        names="organisations:.+",
+        cases=(case(lambda w: {"pk": w.users["learner_a"].organisation_id}, ADMINISTRATORS),),
+        why="ministries, municipalities, their merges and who belongs to them are ENSA's",
+    ),
     administrator_model("enrolments", "enrolment_a"),
     administrator_model("certificate_settings", "certification_a"),
     Entry(
