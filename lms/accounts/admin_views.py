@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
@@ -385,9 +385,14 @@ class OrganisationMembersView(OrganisationAdminView):
     template_name = "accounts/admin/organisation_members.html"
 
     def get_context_data(self, **kwargs):
-        members = self.organisation.members.order_by("full_name_latin", "email").only(
-            "pk", "email", "full_name_latin", "full_name_arabic", "organisation_confirmed"
+        members = list(
+            self.organisation.members.order_by("full_name_latin", "email").only(
+                "pk", "email", "full_name_latin", "full_name_arabic", "organisation_confirmed"
+            )
         )
+        language = get_language() or "fr"
+        for person in members:
+            person.shown_name = person.name_for(language)
         return super().get_context_data(members=members, **kwargs)
 
     def post(self, request, *args, **kwargs):
