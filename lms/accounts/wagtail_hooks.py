@@ -2,10 +2,12 @@
 permissions.py, and the reports that show everybody's work are for administrators."""
 
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from lms.admin_guards import may_change_the_model, needs_model_permission, refuse
@@ -153,11 +155,26 @@ def register_organisations():
     return OrganisationViewSet()
 
 
+class MergeFormatter(LogFormatter):
+    label = gettext_lazy("Merge organisations")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        source = data.get("source") or {}
+        name = source.get("name_ar") if (get_language() or "").startswith("ar") else None
+        name = name or source.get("name_fr")
+        if not name:
+            return _("Organisation merged into this one")
+        return _("“%(source)s” merged into this one: %(members)d people and %(children)d organisations moved") % {
+            "source": name,
+            "members": data.get("members", 0),
+            "children": data.get("children", 0),
+        }
+
+
 @hooks.register("register_log_actions")
 def register_organisation_actions(actions):
-    actions.register_action(
-        ACTION_MERGE, gettext_lazy("Merge organisations"), gettext_lazy("Organisation merged into this one")
-    )
+    actions.register_action(ACTION_MERGE)(MergeFormatter)
     actions.register_action(
         ACTION_CONFIRM, gettext_lazy("Confirm organisation"), gettext_lazy("Organisation confirmed")
     )

@@ -120,7 +120,7 @@ def test_merge_into_itself_is_refused(source):
 def test_a_second_merge_of_the_same_source_is_refused_clearly(source, target):
     admin = administrator()
     merge_organisations(source=source, target=target, by=admin)
-    with pytest.raises(OrganisationMergeError, match="no longer exists"):
+    with pytest.raises(OrganisationMergeError, match="no longer exists|n’existe plus"):
         merge_organisations(source=source, target=target, by=admin)
 
 
@@ -150,3 +150,12 @@ def test_the_admin_merge_does_not_offer_a_descendant(client, source):
     assert "target" in response.context["form"].errors
     child.refresh_from_db()
     assert child.parent == source
+
+
+def test_the_history_of_the_target_names_the_merged_organisation(client, source, target):
+    learner(organisation=source)
+    admin = administrator()
+    merge_organisations(source=source, target=target, by=admin)
+    client.force_login(admin)
+    html = client.get(reverse("organisations:history", args=[target.pk])).content.decode()
+    assert "Commune-Doublon" in html
