@@ -23,6 +23,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction, RoleForm
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
+from wagtail.users.views.bulk_actions.user_bulk_action import UserBulkAction
 
 from .forms import AccountNamesForm
 from .models import Organisation, User
@@ -37,6 +38,7 @@ from .roles import STAFF_ROLES, forget_roles
 from .services import (
     OrganisationMergeError,
     confirm_memberships,
+    confirm_organisations_of,
     merge_organisations,
     set_organisation_confirmed,
 )
@@ -412,3 +414,29 @@ class OrganisationMembersView(OrganisationAdminView):
             % {"count": count},
         )
         return redirect("organisations:members", self.organisation.pk)
+
+
+class ConfirmOrganisationsBulkAction(UserBulkAction):
+    """Confirm the organisation each selected person declared (administrators only)."""
+
+    display_name = _("Confirm organisation")
+    action_type = "confirm_organisation"
+    aria_label = _("Confirm the organisation of the selected people")
+    template_name = "accounts/admin/confirm_bulk_organisations.html"
+    action_priority = 30
+
+    def check_perm(self, obj):
+        user = self.request.user
+        return may_manage_organisations(user) and may_act_on_account(user, obj)
+
+    def get_execution_context(self):
+        return {"by": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, by=None, **kwargs):
+        return confirm_organisations_of(people=objects, by=by), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d membership confirmed.", "%(count)d memberships confirmed.", num_parent_objects
+        ) % {"count": num_parent_objects}

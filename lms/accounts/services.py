@@ -217,3 +217,19 @@ def set_organisation_confirmed(*, person: User, confirmed: bool, by) -> None:
     person.organisation_confirmed = confirmed
     if confirmed and person.organisation_id:
         log(person, ACTION_CONFIRM, user=by, data={"organisation": person.organisation.slug})
+
+
+@transaction.atomic
+def confirm_organisations_of(*, people, by) -> int:
+    """Confirm each person's current organisation (people without one are left alone).
+    Idempotent: returns how many were confirmed now."""
+    pending = list(
+        User.objects.self_declared()
+        .filter(pk__in=[person.pk for person in people])
+        .select_related("organisation")
+        .select_for_update(of=("self",))
+    )
+    User.objects.filter(pk__in=[person.pk for person in pending]).update(organisation_confirmed=True)
+    for person in pending:
+        log(person, ACTION_CONFIRM, user=by, data={"organisation": person.organisation.slug})
+    return len(pending)

@@ -14,6 +14,7 @@ from lms.admin_guards import may_change_the_model, needs_model_permission, refus
 
 from .admin_views import (
     AssignRoleToAccountsBulkAction,
+    ConfirmOrganisationsBulkAction,
     MergeOrganisationView,
     OrganisationDeleteView,
     OrganisationForm,
@@ -30,6 +31,7 @@ from .services import ACTION_CONFIRM, ACTION_MERGE
 # Registered after Wagtail's own actions of the same type, which they replace.
 hooks.register("register_bulk_action", AssignRoleToAccountsBulkAction, order=1)
 hooks.register("register_bulk_action", SetActiveStateOfAccountsBulkAction, order=1)
+hooks.register("register_bulk_action", ConfirmOrganisationsBulkAction)
 
 # Reports over the whole site: every person's activity, the last edited page of each type,
 # every translation. Trainers follow their own courses through the page history instead.

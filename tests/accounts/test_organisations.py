@@ -280,3 +280,32 @@ def test_the_admin_pages_render_in_arabic_with_the_arabic_name_right_to_left(cli
     merge = client.get(reverse("organisations:merge", args=[oujda.pk]))
     assert merge.status_code == 200
     assert oujda.pk not in {org.pk for org in merge.context["form"].fields["target"].queryset}
+
+
+def _bulk_confirm_url(*people) -> str:
+    ids = "&".join(f"id={person.pk}" for person in people)
+    return reverse("wagtail_bulk_action", args=["accounts", "user", "confirm_organisation"]) + f"?{ids}"
+
+
+def test_the_bulk_action_confirms_each_person_s_declared_organisation(client):
+    admin = administrator()
+    in_oujda = learner()
+    in_fes = learner(organisation=Organisation.objects.get(slug="fes"))
+    nowhere = learner(organisation=None)
+    client.force_login(admin)
+    assert client.get(_bulk_confirm_url(in_oujda, in_fes, nowhere)).status_code == 200
+    response = client.post(_bulk_confirm_url(in_oujda, in_fes, nowhere))
+    assert response.status_code == 302
+    assert set(User.objects.confirmed().filter(pk__in=[in_oujda.pk, in_fes.pk, nowhere.pk])) == {
+        in_oujda,
+        in_fes,
+    }
+    assert ModelLogEntry.objects.filter(action="accounts.organisation.confirm", user=admin).count() == 2
+
+
+def test_trainers_cannot_confirm_organisations_in_bulk(client):
+    person = learner()
+    client.force_login(trainer())
+    client.post(_bulk_confirm_url(person))
+    person.refresh_from_db()
+    assert not person.organisation_confirmed
