@@ -309,3 +309,19 @@ def test_trainers_cannot_confirm_organisations_in_bulk(client):
     client.post(_bulk_confirm_url(person))
     person.refresh_from_db()
     assert not person.organisation_confirmed
+
+
+def test_an_edit_of_an_organisation_is_in_the_audit_log_with_its_author(client):
+    fes = Organisation.objects.get(slug="fes")
+    admin = administrator()
+    client.force_login(admin)
+    response = client.post(
+        reverse("organisations:edit", args=[fes.pk]),
+        {"name_fr": "Commune de Fès", "name_ar": "جماعة فاس", "kind": "municipality", "slug": "fes",
+         "is_partner": "on", "parent": Organisation.objects.get(slug="oujda").pk},
+    )
+    assert response.status_code == 302
+    fes.refresh_from_db()
+    assert fes.parent.slug == "oujda"
+    entry = ModelLogEntry.objects.for_instance(fes).get(action="wagtail.edit")
+    assert entry.user == admin
