@@ -78,6 +78,9 @@ class ProfileForm(forms.ModelForm):
         ]
 
     def save(self, commit: bool = True) -> User:
+        if "organisation" in self.changed_data:
+            # A change the person makes is self-declared until an administrator confirms it.
+            self.instance.organisation_confirmed = False
         user = super().save(commit=commit)
         if commit:
             sync_admin_language(user=user)

@@ -11,6 +11,7 @@ class OrganisationKind(models.TextChoices):
     MINISTRY = "ministry", _("Ministry")
     MUNICIPALITY = "municipality", _("Municipality")
     DIRECTORATE = "directorate", _("Directorate")
+    REGION = "region", _("Region")
     SCHOOL = "school", _("School")
     OTHER = "other", _("Other organisation")
 
@@ -34,6 +35,13 @@ class OrganisationQuerySet(models.QuerySet):
     def branch(self, root: Organisation):
         """`root` and every organisation below it (a ministry's directorates, and theirs)."""
         return self.filter(pk__in=self.branch_ids(root))
+
+    def with_counts(self):
+        """Each organisation with `member_count` and `child_count`, in the same query."""
+        return self.annotate(
+            member_count=models.Count("members", distinct=True),
+            child_count=models.Count("children", distinct=True),
+        )
 
 
 class Organisation(models.Model):
@@ -63,6 +71,26 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.display_name()
 
+    def clean(self) -> None:
+        """A parent can be neither the organisation itself nor one below it (no cycles)."""
+        from django.core.exceptions import ValidationError
+
+        if self.pk is None or self.parent_id is None:
+            return
+        if self.parent_id in Organisation.objects.branch_ids(self):
+            raise ValidationError(
+                {"parent": _("An organisation cannot be part of itself or of one of its own parts.")}
+            )
+
+    def other_name(self, language: str | None = None) -> tuple[str, str]:
+        """The name in the other language and that language's code ("" when there is none)."""
+        from django.utils.translation import get_language
+
+        language = language or get_language() or "fr"
+        if language.startswith("ar"):
+            return (self.name_fr, "fr") if self.name_ar else ("", "fr")
+        return (self.name_ar, "ar") if self.name_ar else ("", "ar")
+
     def display_name(self, language: str | None = None) -> str:
         from django.utils.translation import get_language
 
@@ -81,6 +109,14 @@ class UserQuerySet(models.QuerySet):
             user_id=models.OuterRef("pk"), email__iexact=models.OuterRef("email"), verified=True
         )
         return self.filter(models.Exists(confirmed), is_active=True)
+
+    def confirmed(self):
+        """People whose organisation an administrator or an import confirmed."""
+        return self.filter(organisation__isnull=False, organisation_confirmed=True)
+
+    def self_declared(self):
+        """People whose organisation is only the one they declared themselves."""
+        return self.filter(organisation__isnull=False, organisation_confirmed=False)
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):

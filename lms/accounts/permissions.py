@@ -8,6 +8,7 @@ person's password or puts someone in a group that is not one of the three roles.
 from __future__ import annotations
 
 from django.contrib.auth.models import Group
+from django.db import models
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .roles import ROLES
@@ -54,3 +55,29 @@ class AccountPermissionPolicy(ModelPermissionPolicy):
         if user.is_superuser or not set(actions) & _PROTECTED_ACTIONS:
             return accounts
         return accounts.filter(is_superuser=False)
+
+
+def may_manage_organisations(user) -> bool:
+    """Ministries, municipalities and memberships are managed by ENSA administrators only."""
+    from .roles import is_administrator
+
+    return user.is_authenticated and user.is_active and is_administrator(user)
+
+
+class OrganisationPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions on organisations, for administrators only (never trainers or learners,
+    whatever permissions a group gives them)."""
+
+    def user_has_permission(self, user, action):
+        return may_manage_organisations(user) and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return may_manage_organisations(user) and super().user_has_any_permission(user, actions)
+
+    def users_with_any_permission(self, actions):
+        from .roles import ADMINISTRATORS
+
+        users = super().users_with_any_permission(actions)
+        return users.filter(
+            models.Q(is_superuser=True) | models.Q(groups__name=ADMINISTRATORS)
+        ).distinct()

@@ -103,3 +103,22 @@ def test_the_admin_user_editor_refuses_a_name_with_direction_controls(client, si
     assert "full_name_latin" in response.context["form"].errors
     person.refresh_from_db()
     assert person.full_name_latin != "\u202eilaneB"
+
+
+def test_changing_the_organisation_in_the_profile_makes_it_self_declared_again(client, site):
+    person = learner(organisation_confirmed=True)
+    client.login(email=person.email, password=PASSWORD)
+    data = {
+        "full_name_latin": person.full_name_latin,
+        "full_name_arabic": person.full_name_arabic,
+        "job_title": person.job_title,
+        "organisation": person.organisation.pk,
+        "preferred_language": "fr",
+    }
+    client.post("/fr/accounts/profile/", data)
+    person.refresh_from_db()
+    assert person.organisation_confirmed, "saving the same organisation keeps the confirmation"
+    client.post("/fr/accounts/profile/", {**data, "organisation": Organisation.objects.get(slug="fes").pk})
+    person.refresh_from_db()
+    assert person.organisation.slug == "fes"
+    assert not person.organisation_confirmed

@@ -172,3 +172,29 @@ def test_wagtail_default_groups_and_their_workflow_are_removed(site):
     task.refresh_from_db()
     assert not workflow.active and not task.active
     assert not WorkflowPage.objects.filter(workflow=workflow).exists()
+
+
+def test_an_administrator_confirms_an_organisation_in_the_user_editor_with_an_audit_entry(client):
+    from wagtail.models import ModelLogEntry
+
+    from lms.accounts.services import ACTION_CONFIRM
+
+    admin = administrator()
+    person = learner()
+    client.force_login(admin)
+    data = posted_form(client, person)
+    assert "organisation_confirmed" not in data
+    data["organisation_confirmed"] = "on"
+    response = client.post(edit_url(person), data)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.organisation_confirmed
+    assert ModelLogEntry.objects.for_instance(person).filter(action=ACTION_CONFIRM, user=admin).exists()
+
+
+def test_the_organisation_confirmed_box_is_for_administrators_only():
+    from lms.accounts.admin_views import AccountEditForm
+
+    person = learner()
+    assert "organisation_confirmed" in AccountEditForm(instance=person, editor=administrator()).fields
+    assert "organisation_confirmed" not in AccountEditForm(instance=person, editor=trainer()).fields

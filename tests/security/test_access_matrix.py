@@ -573,6 +573,11 @@ MATRIX: tuple[Entry, ...] = (
         "not for the cohort's or the course's trainers",
         params=("cohort_id",),
     ),
+    Entry(
+        names="organisations:.+",
+        cases=(case(lambda w: {"pk": w.users["learner_a"].organisation_id}, ADMINISTRATORS),),
+        why="ministries, municipalities, their merges and who belongs to them are ENSA's",
+    ),
     administrator_model("enrolments", "enrolment_a"),
     administrator_model("certificate_settings", "certification_a"),
     Entry(

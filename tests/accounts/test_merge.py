@@ -1,0 +1,161 @@
+"""Merging one organisation into another: members, parts and other apps' records move, the
+source goes, the audit log keeps what happened; bad merges change nothing."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from content.library.models import DownloadCount
+from lms.accounts.models import Organisation, OrganisationKind
+from lms.accounts.services import ACTION_MERGE, OrganisationMergeError, merge_organisations
+from lms.accounts.signals import organisation_merging
+from tests.factories.library import build_handbook
+from tests.factories.users import administrator, learner
+
+pytestmark = pytest.mark.django_db
+
+
+def make(slug, parent=None, kind=OrganisationKind.DIRECTORATE):
+    return Organisation.objects.create(slug=slug, name_fr=slug.title(), kind=kind, parent=parent)
+
+
+@pytest.fixture
+def source():
+    return make("commune-doublon", kind=OrganisationKind.MUNICIPALITY)
+
+
+@pytest.fixture
+def target():
+    return Organisation.objects.get(slug="oujda")
+
+
+def test_merge_moves_members_keeping_their_confirmation_and_children(source, target):
+    confirmed = learner(organisation=source, organisation_confirmed=True)
+    declared = learner(organisation=source)
+    child = make("service", parent=source)
+    admin = administrator()
+    result = merge_organisations(source=source, target=target, by=admin)
+    assert (result.members, result.children) == (2, 1)
+    confirmed.refresh_from_db()
+    declared.refresh_from_db()
+    child.refresh_from_db()
+    assert (confirmed.organisation, confirmed.organisation_confirmed) == (target, True)
+    assert (declared.organisation, declared.organisation_confirmed) == (target, False)
+    assert child.parent == target
+    assert not Organisation.objects.filter(pk=source.pk).exists()
+
+
+def test_merge_writes_an_audit_entry_with_who_and_what(source, target):
+    learner(organisation=source)
+    admin = administrator()
+    merge_organisations(source=source, target=target, by=admin)
+    entry = ModelLogEntry.objects.for_instance(target).get(action=ACTION_MERGE)
+    assert entry.user == admin
+    assert entry.data["source"]["slug"] == "commune-doublon"
+    assert entry.data["members"] == 1
+    assert entry.timestamp is not None
+
+
+def test_merge_moves_records_of_other_apps_found_through_the_relations(source, target):
+    edition = build_handbook(extract=False).editions.get()
+    downloads = DownloadCount.objects.create(edition=edition, organisation=source, count=4)
+    result = merge_organisations(source=source, target=target, by=administrator())
+    downloads.refresh_from_db()
+    assert downloads.organisation == target
+    assert result.others == {"content.DownloadCount": 1}
+
+
+def test_records_that_clash_refuse_the_merge_and_change_nothing(source, target):
+    edition = build_handbook(extract=False).editions.get()
+    DownloadCount.objects.create(edition=edition, organisation=source, count=4)
+    DownloadCount.objects.create(edition=edition, organisation=target, count=1)
+    member = learner(organisation=source)
+    with pytest.raises(OrganisationMergeError):
+        merge_organisations(source=source, target=target, by=administrator())
+    member.refresh_from_db()
+    assert member.organisation == source
+    assert Organisation.objects.filter(pk=source.pk).exists()
+
+
+def test_an_app_folds_its_clashing_records_through_the_merging_signal(source, target):
+    edition = build_handbook(extract=False).editions.get()
+    DownloadCount.objects.create(edition=edition, organisation=source, count=4)
+    kept = DownloadCount.objects.create(edition=edition, organisation=target, count=1)
+
+    def fold(sender, source, target, **kwargs):
+        for row in DownloadCount.objects.filter(organisation=source):
+            DownloadCount.objects.filter(edition=row.edition, organisation=target).update(
+                count=row.count + kept.count
+            )
+            row.delete()
+
+    organisation_merging.connect(fold, dispatch_uid="test-fold")
+    try:
+        merge_organisations(source=source, target=target, by=administrator())
+    finally:
+        organisation_merging.disconnect(dispatch_uid="test-fold")
+    kept.refresh_from_db()
+    assert kept.count == 5
+
+
+def test_merge_into_a_descendant_is_refused_and_changes_nothing(source):
+    child = make("service", parent=source)
+    grandchild = make("bureau", parent=child)
+    member = learner(organisation=source)
+    with pytest.raises(OrganisationMergeError):
+        merge_organisations(source=source, target=grandchild, by=administrator())
+    member.refresh_from_db()
+    grandchild.refresh_from_db()
+    assert member.organisation == source
+    assert grandchild.parent == child
+    assert not ModelLogEntry.objects.filter(action=ACTION_MERGE).exists()
+
+
+def test_merge_into_itself_is_refused(source):
+    with pytest.raises(OrganisationMergeError):
+        merge_organisations(source=source, target=source, by=administrator())
+    assert Organisation.objects.filter(pk=source.pk).exists()
+
+
+def test_a_second_merge_of_the_same_source_is_refused_clearly(source, target):
+    admin = administrator()
+    merge_organisations(source=source, target=target, by=admin)
+    with pytest.raises(OrganisationMergeError, match="no longer exists|n’existe plus"):
+        merge_organisations(source=source, target=target, by=admin)
+
+
+def test_the_admin_merge_shows_what_moves_then_merges(client, source, target):
+    learner(organisation=source)
+    learner(organisation=source)
+    make("service", parent=source)
+    client.force_login(administrator())
+    url = reverse("organisations:merge", args=[source.pk])
+    assert client.get(url).status_code == 200
+    confirm = client.post(url, {"target": target.pk})
+    assert confirm.status_code == 200
+    assert (confirm.context["member_count"], confirm.context["child_count"]) == (2, 1)
+    assert Organisation.objects.filter(pk=source.pk).exists()
+    response = client.post(url, {"target": target.pk, "confirmed": "True"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    assert not Organisation.objects.filter(pk=source.pk).exists()
+    assert target.members.count() >= 2
+
+
+def test_the_admin_merge_does_not_offer_a_descendant(client, source):
+    child = make("service", parent=source)
+    client.force_login(administrator())
+    url = reverse("organisations:merge", args=[source.pk])
+    response = client.post(url, {"target": child.pk, "confirmed": "True"})
+    assert response.status_code == 200
+    assert "target" in response.context["form"].errors
+    child.refresh_from_db()
+    assert child.parent == source
+
+
+def test_the_history_of_the_target_names_the_merged_organisation(client, source, target):
+    learner(organisation=source)
+    admin = administrator()
+    merge_organisations(source=source, target=target, by=admin)
+    client.force_login(admin)
+    html = client.get(reverse("organisations:history", args=[target.pk])).content.decode()
+    assert "Commune-Doublon" in html
