@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.accounts.models import Organisation
-from lms.accounts.roles import LEARNERS
+from lms.accounts.roles import LEARNERS, TRAINERS
 
 from .imports import MAX_BYTES
 from .models import Cohort, CoursePage
@@ -29,6 +29,29 @@ class CohortForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = default_locale_courses()
+        if "trainers" in self.fields:
+            self.fields["trainers"].queryset = (
+                get_user_model()
+                .objects.filter(groups__name=TRAINERS, is_active=True)
+                .order_by("full_name_latin", "email")
+            )
+            self.fields["trainers"].label_from_instance = lambda user: f"{user.display_name} <{user.email}>"
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("A cohort cannot end before it starts."))
+        capacity = cleaned.get("capacity")
+        if capacity is not None and self.instance.pk:
+            members = self.instance.enrolments.current().count()
+            if capacity < members:
+                self.add_error(
+                    "capacity",
+                    _("%(members)s learners are already in this cohort: the capacity cannot be lower.")
+                    % {"members": members},
+                )
+        return cleaned
 
 
 class EnrolLearnersForm(forms.Form):

@@ -4,6 +4,7 @@ safe deletion, cohorts, enrolments and progress reports."""
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
@@ -262,6 +263,8 @@ class CohortViewSet(ModelViewSet):
             FieldPanel("name"),
             FieldPanel("course"),
             FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            FieldPanel("capacity"),
+            FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
         ],
         base_form_class=CohortForm,
     )
