@@ -143,6 +143,13 @@ def page_title(context, page) -> str:
     return _marked(format_html("<bdi>{}</bdi>", page.title), language)
 
 
+@register.filter
+def person_name(person) -> str:
+    """A person's name in the script of the active language (Arabic on an Arabic page), the
+    other script when that one is missing."""
+    return person.name_for(active_language())
+
+
 @register.filter(is_safe=True)
 def french_typography(value) -> str:
     """Rendered HTML with French spacing (lms.typography) on French pages."""
