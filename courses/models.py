@@ -342,12 +342,6 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, Page):
         )
         return may_read_lessons(user, enrolled=enrolled)
 
-    def serve(self, request, *args, **kwargs):
-        from .services import record_visit
-
-        record_visit(learner=request.user, lesson=self)
-        return super().serve(request, *args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
         from .queries import lesson_view
 

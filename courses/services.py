@@ -141,16 +141,6 @@ def _current_enrolment(*, learner, course: CoursePage, lock: bool = False) -> En
     return enrolment
 
 
-def record_visit(*, learner, lesson: LessonPage) -> None:
-    """Remember the last lesson opened, for "continue where you left off". No-op if not enrolled."""
-    course = lesson.get_course()
-    if course is None or not learner.is_authenticated:
-        return
-    Enrolment.objects.current().filter(learner=learner, course=canonical_page(course)).update(
-        last_lesson=canonical_page(lesson)
-    )
-
-
 def complete_lesson(*, learner, lesson: LessonPage) -> LessonCompletion:
     """Mark a lesson complete for an enrolled learner. Idempotent."""
     lesson = canonical_page(lesson)
