@@ -125,3 +125,18 @@ def record_download(
         except IntegrityError:
             counters.update(count=F("count") + 1)
     return True
+
+
+def fold_download_counts(*, source, target) -> int:
+    """Before `source` is merged into `target`: each edition counted for both keeps one row,
+    the target's, with the two counts added. Returns the number of rows folded."""
+    from django.db.models import F
+
+    folded = 0
+    for row in DownloadCount.objects.filter(organisation=source).select_for_update():
+        if DownloadCount.objects.filter(edition_id=row.edition_id, organisation=target).update(
+            count=F("count") + row.count
+        ):
+            row.delete()
+            folded += 1
+    return folded
