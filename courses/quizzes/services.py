@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from courses import grading
 from courses.models import Enrolment, canonical_page
@@ -31,6 +32,10 @@ from .models import (
 )
 from .notifications import notify_quiz_graded
 from .rules import check_start
+
+# Grade changes in Wagtail's audit log (registered in wagtail_hooks.py), with who and when.
+ACTION_GRADE = "quizzes.grade_essay"
+ACTION_REGRADE = "quizzes.regrade"
 
 _random = secrets.SystemRandom()
 
@@ -299,6 +304,12 @@ def grade_essay(*, attempt: Attempt, question_key: str, points: float, comment: 
         was_waiting = attempt.state == AttemptState.NEEDS_GRADING
         attempt.score()
         attempt.save()
+        log(
+            attempt,
+            ACTION_GRADE,
+            user=by,
+            data={"question": question_key, "points": points, "percent": attempt.percent},
+        )
         _refresh_progress(attempt, enrolment)
         if was_waiting and attempt.state == AttemptState.GRADED:
             graded = attempt
@@ -382,4 +393,6 @@ def regrade(*, question: Question, by=None, apply: bool = False) -> list[Regrade
                         regraded_by=by,
                     )
                 _refresh_progress(attempt, enrolment)
+        if apply:
+            log(question, ACTION_REGRADE, user=by, data={"attempts": len(candidates), "changed": len(changes)})
     return changes

@@ -212,3 +212,11 @@ def quiz_links(user, course, cohort):
         (_("Quiz results"), reverse(f"quiz_follow_up:{prefix}_results", args=args)),
         (_("Grading queue"), reverse(f"quiz_follow_up:{prefix}_grading", args=args)),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_grade_log_actions(actions):
+    from .services import ACTION_GRADE, ACTION_REGRADE
+
+    actions.register_action(ACTION_GRADE, _("Grade an essay"), _("Essay graded"))
+    actions.register_action(ACTION_REGRADE, _("Regrade a question"), _("Question regraded"))

@@ -353,3 +353,24 @@ def test_immediate_backend_does_not_finalise_at_start(tree, person, django_captu
         attempt = services.start_attempt(learner=person, quiz=quiz)
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.IN_PROGRESS
+
+
+def test_grading_an_essay_and_applying_a_regrade_appear_in_the_audit_log(tree, person):
+    from wagtail.models import ModelLogEntry
+
+    quiz = quiz_factory.quiz_with_every_kind(tree=tree)
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    answers = {q["key"]: quiz_factory.RIGHT_ANSWERS[q["kind"]] for q in attempt.snapshot}
+    attempt = services.submit_attempt(attempt=attempt, answers=answers, version=0)
+    teacher = trainer()
+    services.grade_essay(attempt=attempt, question_key=keys(attempt)["essay"], points=0.5, by=teacher)
+    question = quiz.fixed_questions.first().question
+    services.regrade(question=question)  # a dry run logs nothing
+    services.regrade(question=question, apply=True, by=teacher)
+
+    entries = list(ModelLogEntry.objects.filter(action__startswith="quizzes.").order_by("pk"))
+    assert [(entry.action, entry.user_id) for entry in entries] == [
+        (services.ACTION_GRADE, teacher.pk),
+        (services.ACTION_REGRADE, teacher.pk),
+    ]
+    assert entries[0].data["points"] == 0.5
