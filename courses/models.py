@@ -558,3 +558,13 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{isolate(self.email)} – {isolate(self.cohort)}"
+
+    # What the outbox asks of a recipient who has no account yet.
+    @property
+    def preferred_language(self) -> str:
+        return self.language or settings.LANGUAGE_CODE
+
+    def name_for(self, language: str) -> str:
+        if language.startswith("ar"):
+            return self.full_name_arabic or self.full_name_latin
+        return self.full_name_latin or self.full_name_arabic

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from lms.notifications.api import NotificationKind, notify, recorded_keys
 
-from .models import Cohort, Enrolment
+from .models import Cohort, Enrolment, Invitation
 
 REMINDER_DAYS = 3
 
@@ -82,3 +83,28 @@ def send_cohort_reminders(*, days: int = REMINDER_DAYS, today: date | None = Non
 
 def _reminder_key(enrolment: Enrolment) -> str:
     return f"cohort-starting:{enrolment.cohort_id}:{enrolment.learner_id}"
+
+
+def notify_invitation(*, invitation_id: int):
+    """Invite a person imported into a cohort, in the invitation's language: they sign up (or
+    sign in) with this address and confirm it, and are then enrolled. Once per invitation."""
+    invitation = Invitation.objects.pending().select_related("cohort__course").filter(pk=invitation_id).first()
+    if invitation is None:
+        return None
+
+    def context(language: str) -> dict:
+        return {
+            "course": invitation.cohort.course.title_in(language),
+            "cohort": invitation.cohort.name,
+            "email": invitation.email,
+            "signup_url": settings.BASE_URL + reverse("account_signup"),
+            "login_url": settings.BASE_URL + reverse("account_login"),
+        }
+
+    return notify(
+        recipient=invitation,
+        kind=NotificationKind.INVITATION,
+        key=f"invitation:{invitation.pk}",
+        template="courses/email/invitation",
+        context=context,
+    )

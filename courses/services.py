@@ -26,7 +26,7 @@ from .models import (
     LessonPage,
     canonical_page,
 )
-from .notifications import notify_enrolment_confirmed
+from .notifications import notify_enrolment_confirmed, notify_invitation
 from .queries import progress_of
 from .rules import check_self_enrolment
 from .signals import course_completed
@@ -519,13 +519,8 @@ def apply_import(
             user=by,
             data={"cohort": cohort.pk, **asdict(result)},
         )
-        if new_invitations:
-            from .tasks import send_invitation_email
-
-            for pk in new_invitations:
-                transaction.on_commit(
-                    partial(send_invitation_email.enqueue, invitation_id=pk), robust=True
-                )
+        for pk in new_invitations:
+            transaction.on_commit(partial(notify_invitation, invitation_id=pk), robust=True)
     return result
 
 

@@ -2,48 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
-
-
-@task()
-def send_invitation_email(*, invitation_id: int) -> bool:
-    """Invite a person imported into a cohort, in the invitation's language: they sign up
-    (or sign in) with this address and confirm it, and are then enrolled."""
-    from .models import Invitation
-
-    invitation = (
-        Invitation.objects.pending().select_related("cohort__course").filter(pk=invitation_id).first()
-    )
-    if invitation is None:
-        return False
-    language = invitation.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        arabic = language.startswith("ar")
-        name = (
-            (invitation.full_name_arabic or invitation.full_name_latin)
-            if arabic
-            else (invitation.full_name_latin or invitation.full_name_arabic)
-        )
-        course = invitation.cohort.course
-        context = {
-            "name": name,
-            "course": course.title_in(language),
-            "cohort": invitation.cohort.name,
-            "email": invitation.email,
-            "signup_url": settings.BASE_URL + reverse("account_signup"),
-            "login_url": settings.BASE_URL + reverse("account_login"),
-        }
-        subject = _("Invitation to the training: %(course)s") % {"course": context["course"]}
-        body = render_to_string("courses/email/invitation.txt", context)
-    EmailMessage(subject=subject, body=body, to=[invitation.email]).send()
-    return True
 
 
 @task()

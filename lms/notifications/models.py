@@ -44,8 +44,11 @@ class Notification(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recipient"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="notifications",
+        help_text=_("Empty for a person who has no account yet (an invitation)."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
     key = models.CharField(_("key"), max_length=200, unique=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -79,6 +80,9 @@ def notify(
 ) -> Notification | None:
     """Record an e-mail to `recipient` and send it once the transaction commits.
 
+    `recipient` is a user, or a person without an account yet (an invitation) that has an
+    `email`, a `preferred_language` and `name_for(language)`.
+
     Idempotent: a second call with the same `key` creates and sends nothing (it returns the
     existing notification). Returns None when nothing is sent: no address, or a reminder the
     person turned off. `attachments` are files of the media store:
@@ -97,7 +101,7 @@ def notify(
         notification, created = Notification.objects.get_or_create(
             key=key,
             defaults={
-                "user": recipient,
+                "user": recipient if isinstance(recipient, get_user_model()) else None,
                 "kind": kind,
                 "language": language,
                 "to": recipient.email,

@@ -81,10 +81,13 @@ def test_asking_twice_keeps_one_pending_request(client, site):
 def test_the_confirmation_page_explains_what_is_kept(client, site):
     client.force_login(learner())
     page = client.get(reverse("accounts:erasure")).content.decode()
-    assert _in_french(
-        "the certificates issued to you stay in ENSA's register as they were issued, so that "
-        "anyone you showed them to can still verify them."
-    ) in page
+    assert (
+        _in_french(
+            "the certificates issued to you stay in ENSA's register as they were issued, so that "
+            "anyone you showed them to can still verify them."
+        )
+        in page
+    )
     assert 'type="password"' in page
 
 
@@ -182,7 +185,9 @@ def test_every_issued_certificate_still_verifies_after_erasure(client, site):
     _confirm(client, administrator(), ErasureRequest.objects.get(user=person))
     client.logout()
     certificate.refresh_from_db()
-    page = client.get(reverse("certificates:verify", kwargs={"code": certificate.verification_code}))
+    page = client.get(
+        reverse("certificates:verify", kwargs={"code": certificate.verification_code})
+    )
     assert page.status_code == 200
     assert latin in page.content.decode()
     assert page.context["verification"].is_valid
@@ -289,9 +294,11 @@ def test_administrators_see_the_erasure_entries_of_the_audit_log(client, site):
     assert not admin.is_superuser
     visible = ModelLogEntry.objects.viewable_by_user(admin)
     assert visible.filter(action=services.ACTION_REQUEST).exists()
-    assert not ModelLogEntry.objects.viewable_by_user(trainer()).filter(
-        action=services.ACTION_REQUEST
-    ).exists()
+    assert (
+        not ModelLogEntry.objects.viewable_by_user(trainer())
+        .filter(action=services.ACTION_REQUEST)
+        .exists()
+    )
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
@@ -311,7 +318,9 @@ def test_password_tries_on_the_erasure_page_are_rate_limited(client, site):
     from lms.accounts.personal_data_views import ERASURE_LIMIT
 
     person = learner()
-    statuses = [_ask(client, person, password="guess").status_code for _ in range(ERASURE_LIMIT + 1)]
+    statuses = [
+        _ask(client, person, password="guess").status_code for _ in range(ERASURE_LIMIT + 1)
+    ]
     assert statuses == [200] * ERASURE_LIMIT + [429]
     assert client.get(reverse("accounts:erasure")).status_code == 200
     assert not ErasureRequest.objects.exists()
@@ -329,10 +338,18 @@ def test_erasure_removes_the_emails_and_invitations_that_named_the_person(client
     person, certificate = learner_with_history()
     cohort = Cohort.objects.create(name="Oujda, printemps 2027", course=certificate.course)
     Invitation.objects.create(
-        email=person.email.upper(), full_name_latin=person.full_name_latin, cohort=cohort, token="t" * 32
+        email=person.email.upper(),
+        full_name_latin=person.full_name_latin,
+        cohort=cohort,
+        token="t" * 32,
     )
     email_to(person)
+    invited = email_to(person)
+    Notification.objects.filter(pk=invited.pk).update(
+        user=None, key="invitation:test"
+    )  # before the account
     _ask(client, person)
     _confirm(client, administrator(), ErasureRequest.objects.get(user=person))
     assert not Notification.objects.filter(user=person).exists()
+    assert not Notification.objects.filter(pk=invited.pk).exists()
     assert not Invitation.objects.filter(cohort=cohort).exists()

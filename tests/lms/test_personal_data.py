@@ -44,7 +44,7 @@ def email_to(person) -> Notification:
     return Notification.objects.create(
         user=person,
         kind=NotificationKind.CERTIFICATE_ISSUED,
-        key=f"test:{person.pk}",
+        key=f"test:{person.pk}:{Notification.objects.count()}",
         language="fr",
         to=person.email,
         subject=f"Votre attestation, {person.full_name_latin}",

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt at')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
+                ('user', models.ForeignKey(blank=True, help_text='Empty for a person who has no account yet (an invitation).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
             ],
             options={
                 'verbose_name': 'notification',
