@@ -318,7 +318,20 @@ class PersonNameLengthValidator(MaxLengthValidator):
         super().__init__(limit_value)
 
 
-PERSON_NAME_VALIDATORS = (validate_no_bidi_controls, PersonNameLengthValidator())
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def validate_no_formula_start(value: str) -> None:
+    """A name never begins like a spreadsheet formula (=, +, -, @): such a "name" is an attempt
+    to run something in the spreadsheet an administrator downloads (exports neutralise it too)."""
+    if value.lstrip(" ").startswith(FORMULA_STARTS):
+        raise ValidationError(
+            _("A name cannot begin with =, +, - or @ (a spreadsheet would read it as a formula)."),
+            code="formula",
+        )
+
+
+PERSON_NAME_VALIDATORS = (validate_no_bidi_controls, validate_no_formula_start, PersonNameLengthValidator())
 
 
 def isolate(value) -> str:

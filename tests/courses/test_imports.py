@@ -167,3 +167,17 @@ def test_an_xlsx_with_too_many_people_is_refused():
     workbook.save(buffer)
     with pytest.raises(ImportFileError, match="2000"):
         parse(buffer.getvalue())
+
+
+@pytest.mark.parametrize("formula", ["=1+2", "+cmd|' /C calc'!A0", "@SUM(A1:A9)", " -2+3"])
+def test_a_formula_in_a_name_is_refused_with_its_reason(formula):
+    with translation.override("fr"):
+        rows = parse(csv_text([["amina@oujda.ma", formula, "أمينة", "oujda", ""]], separator=";"))
+    assert not rows[0].valid
+    assert any("formule" in error for error in rows[0].errors)
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read():
+    data = (csv_text([]) + "x" * 50 * 1024 * 1024).encode()
+    with pytest.raises(ImportFileError, match="too large"):
+        parse(data)
