@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .base import (
     ARABIC,
+    UNREADABLE,
     Editor,
     Option,
     QuestionType,
@@ -27,7 +28,6 @@ from .base import (
 )
 
 TOO_FEW_CHOICES = _("Give at least two choices.")
-UNREADABLE = _("The answers of this question cannot be read: edit them in the question editor.")
 
 
 class ChoiceRow(RowForm):

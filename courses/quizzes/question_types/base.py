@@ -299,6 +299,21 @@ def joined(parts) -> str:
     return " ; ".join(parts)
 
 
+UNREADABLE = _("The answers of this question cannot be read: edit them in the question editor.")
+
+
+def entries_problems(entries, *, too_few) -> list[str]:
+    """What makes a list of rows (pairs, items) ungradable: fewer than two, or rows without
+    an id of their own."""
+    if not isinstance(entries, list) or len(entries) < 2:
+        return [str(too_few)]
+    if not all(isinstance(e, dict) and e.get("id") not in (None, "") for e in entries) or len(
+        grading.ids_of(entries)
+    ) != len(entries):
+        return [str(UNREADABLE)]
+    return []
+
+
 class QuestionType:
     kind: ClassVar[str]
     label: ClassVar[Promise | str]

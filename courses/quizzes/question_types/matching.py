@@ -24,6 +24,7 @@ from .base import (
     Rows,
     Widget,
     entries,
+    entries_problems,
     isolated,
     joined,
     label_of,
@@ -35,7 +36,6 @@ from .base import (
 )
 
 TOO_FEW_PAIRS = _("Give at least two pairs.")
-UNREADABLE = _("The answers of this question cannot be read: edit them in the question editor.")
 
 
 class PairRow(RowForm):
@@ -87,14 +87,7 @@ class Matching(QuestionType):
     entries_key = "pairs"
 
     def problems(self, data: Mapping) -> list[str]:
-        pairs = data.get("pairs")
-        if not isinstance(pairs, list) or len(pairs) < 2:
-            return [str(TOO_FEW_PAIRS)]
-        if not all(isinstance(p, dict) and p.get("id") not in (None, "") for p in pairs) or len(
-            grading.ids_of(pairs)
-        ) != len(pairs):
-            return [str(UNREADABLE)]
-        return []
+        return entries_problems(data.get("pairs"), too_few=TOO_FEW_PAIRS)
 
     def prepare(self, question: dict, *, shuffle: bool) -> dict:
         # The matches are always mixed, or the right answer would show.

@@ -24,6 +24,7 @@ from .base import (
     Rows,
     Widget,
     entries,
+    entries_problems,
     isolated,
     joined,
     label_of,
@@ -36,7 +37,6 @@ from .base import (
 
 TOO_FEW_ITEMS = _("Give at least two items.")
 SAME_POSITION = _("Give each item a different position.")
-UNREADABLE = _("The answers of this question cannot be read: edit them in the question editor.")
 
 
 class ItemRow(RowForm):
@@ -84,14 +84,7 @@ class Ordering(QuestionType):
     entries_key = "items"
 
     def problems(self, data: Mapping) -> list[str]:
-        items = data.get("items")
-        if not isinstance(items, list) or len(items) < 2:
-            return [str(TOO_FEW_ITEMS)]
-        if not all(isinstance(i, dict) and i.get("id") not in (None, "") for i in items) or len(
-            grading.ids_of(items)
-        ) != len(items):
-            return [str(UNREADABLE)]
-        return []
+        return entries_problems(data.get("items"), too_few=TOO_FEW_ITEMS)
 
     def prepare(self, question: dict, *, shuffle: bool) -> dict:
         # The items are always mixed, or the right order would show.
