@@ -79,7 +79,8 @@ def _at_various_stages(course_tree, users, rng: random.Random) -> None:
 def seed(sizes: dict) -> dict:
     call_command("migrate", verbosity=0, interactive=False)
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE IF NOT EXISTS bench_b2 (id integer PRIMARY KEY, note varchar(10))")
+        key = "serial PRIMARY KEY" if connection.vendor == "postgresql" else "integer PRIMARY KEY"
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS bench_b2 (id {key}, note varchar(10))")
     ensure_catalogue()
     rng = random.Random(2026)  # noqa: S311 - a reproducible data set, not a secret
     trees = {
