@@ -78,7 +78,9 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture
 def postgres_only(transactional_db):
-    """A transactional database on PostgreSQL, for races with real threads."""
+    """A transactional database on PostgreSQL, for races with real threads. It starts with
+    what migrations seed, which the flush ending an earlier transactional test removed."""
+    restore_seed()
 
 
 @pytest.fixture(autouse=True)
