@@ -7,6 +7,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from lms.pagecache import CachedRestrictionsMixin
+
 from .blocks import BodyStreamBlock
 
 
@@ -31,7 +33,7 @@ class Theme(TranslatableMixin, models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(CachedRestrictionsMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -72,7 +74,7 @@ class HomePage(Page):
         return parent.specific.route(request, path_components[depth:])
 
 
-class StandardPage(Page):
+class StandardPage(CachedRestrictionsMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
 

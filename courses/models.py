@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import LessonStreamBlock
 from lms.locales import default_locale
+from lms.pagecache import CachedRestrictionsMixin, remember
 from lms.text import PERSON_NAME_VALIDATORS, isolate
 
 from .permissions import CataloguePermissionTester
@@ -34,7 +35,7 @@ def canonical_page(page: Page) -> Page:
     default = default_locale()
     if page.locale_id == default.pk:
         return page
-    return page.get_translation_or_none(default) or page
+    return remember(f"canonical:{page.pk}", lambda: page.get_translation_or_none(default) or page)
 
 
 def synchronised(*names: str) -> list[SynchronizedField]:
@@ -93,10 +94,10 @@ class CourseOwnedMixin:
     def get_course(self) -> CoursePage | None:
         if isinstance(self, CoursePage):
             return self
-        return CoursePage.objects.ancestor_of(self).first()
+        return remember(f"course-of:{self.pk}", lambda: CoursePage.objects.ancestor_of(self).first())
 
 
-class CatalogPage(Page):
+class CatalogPage(CachedRestrictionsMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     courses_per_page = 12
 
@@ -127,7 +128,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePage(CourseOwnedMixin, Page):
+class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
     summary = models.TextField(_("summary"))
     objectives = RichTextField(
         _("learning objectives"), features=["ul", "ol", "bold", "italic"], blank=True
@@ -265,7 +266,7 @@ class CoursePage(CourseOwnedMixin, Page):
         return context
 
 
-class ModulePage(CourseOwnedMixin, Page):
+class ModulePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -282,7 +283,7 @@ class ModulePage(CourseOwnedMixin, Page):
         return redirect(self.get_parent().localized.url + f"#module-{self.pk}")
 
 
-class LessonPage(ProgressItemMixin, CourseOwnedMixin, Page):
+class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
     estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=15)

@@ -18,6 +18,7 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from lms.accounts.roles import is_administrator, is_staff_member, is_trainer
+from lms.locales import default_locale
 
 # What the trainers of a course may do with its pages.
 COURSE_PAGE_ACTIONS = ("add", "change", "publish")
@@ -43,13 +44,12 @@ def taught_courses(user):
     """The course pages, in every language, whose French (default) page lists `user` (or
     whose own list does, for a course that has no French page). A translation's copy of
     the list is never trusted: it is only as fresh as the last synchronisation."""
-    from wagtail.models import Locale
-
     from .models import CoursePage  # models import this module for the page tester
 
-    default_keys = CoursePage.objects.filter(locale=Locale.get_default()).values("translation_key")
+    default = default_locale()
+    default_keys = CoursePage.objects.filter(locale=default).values("translation_key")
     listing = CoursePage.objects.filter(trainers=user)
-    canonical = listing.filter(locale=Locale.get_default()) | listing.exclude(
+    canonical = listing.filter(locale=default) | listing.exclude(
         translation_key__in=default_keys
     )
     return CoursePage.objects.filter(translation_key__in=canonical.values("translation_key"))

@@ -20,6 +20,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from lms.locales import default_locale
+from lms.pagecache import remember_each
 
 from .models import CoursePage, Enrolment, canonical_page
 
@@ -47,9 +48,17 @@ def counts_toward_completion(page: Page) -> bool:
 
 
 def course_items(courses: list[CoursePage]) -> dict[int, list[Page]]:
-    """Live progress items and modules below each course, in tree order, keyed by course pk."""
+    """Live progress items and modules below each course, in tree order, keyed by course pk
+    (from the page cache: they change only when the tree does)."""
     if not courses:
         return {}
+    by_pk = {course.pk: course for course in courses}
+    return remember_each(
+        "course-items", list(by_pk), lambda pks: _items_below([by_pk[pk] for pk in pks])
+    )
+
+
+def _items_below(courses: list[CoursePage]) -> dict[int, list[Page]]:
     condition = reduce(or_, (Q(path__startswith=c.path, depth__gt=c.depth) for c in courses))
     pages = list(Page.objects.filter(condition).live().order_by("path").specific())
     by_course: dict[int, list[Page]] = {c.pk: [] for c in courses}

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from content.models import Theme
 from lms.locales import active_locale, default_locale
+from lms.pagecache import digest, remember
 
 from .models import (
     CatalogPage,
@@ -97,14 +98,19 @@ def _canonical_ids(pages: list[Page]) -> dict[int, int]:
     foreign = [p for p in pages if p.locale_id != default.pk]
     mapping = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
     if foreign:
-        found = dict(
-            Page.objects.filter(
-                translation_key__in=[p.translation_key for p in foreign], locale=default
-            ).values_list("translation_key", "pk")
+        mapping.update(
+            remember(f"canonical-ids:{digest(p.pk for p in foreign)}", lambda: _default_ids(foreign))
         )
-        for page in foreign:
-            mapping[page.pk] = found.get(page.translation_key, page.pk)
     return mapping
+
+
+def _default_ids(foreign: list[Page]) -> dict[int, int]:
+    found = dict(
+        Page.objects.filter(
+            translation_key__in=[p.translation_key for p in foreign], locale=default_locale()
+        ).values_list("translation_key", "pk")
+    )
+    return {page.pk: found.get(page.translation_key, page.pk) for page in foreign}
 
 
 def _completed(learner, items: list[Page], canonical: dict[int, int]) -> set[int]:

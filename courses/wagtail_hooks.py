@@ -32,6 +32,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import AbstractPage, Page
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from lms.pagecache import remember
 from lms.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_forms import CohortForm, default_locale_courses
@@ -474,5 +475,7 @@ def register_enrolment_log_actions(actions):
 @hooks.register("before_serve_page")
 def hide_pages_below_drafts(page, request, serve_args, serve_kwargs):
     """A live lesson or module of a draft course stays hidden from the public."""
-    if isinstance(page, CourseOwnedMixin) and page.get_ancestors().not_live().exists():
+    if isinstance(page, CourseOwnedMixin) and remember(
+        f"below-draft:{page.pk}", lambda: page.get_ancestors().not_live().exists()
+    ):
         raise Http404

@@ -1,37 +1,26 @@
-"""Wagtail's locales, read once per request.
+"""Wagtail's locales, read from the page cache.
 
-`Locale.get_default()` and `Locale.get_active()` each query the database, and a lesson page
-asks for them several times (canonical pages, translations, progress). Within a request the
-answer cannot change; `LocaleCacheMiddleware` gives each request its own memo, and outside a
-request (commands, tasks, tests calling functions directly) every call still queries.
+`Locale.get_default()` and `Locale.get_active()` each query the database, and a page asks for
+them several times (canonical pages, translations, progress). Locales change only when the
+languages do; they are cached like the page tree (`lms/pagecache.py`), whose version changes
+when a locale is saved or deleted.
 """
 
 from __future__ import annotations
 
-from contextvars import ContextVar
-
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
-_memo: ContextVar[dict[str, Locale] | None] = ContextVar("locale_memo", default=None)
-
-
-def _remembered(key: str, read) -> Locale:
-    memo = _memo.get()
-    if memo is None:
-        return read()
-    if key not in memo:
-        memo[key] = read()
-    return memo[key]
+from .pagecache import remember
 
 
 def default_locale() -> Locale:
     """The locale of the default language (French), the one records point at."""
-    return _remembered("default", Locale.get_default)
+    return remember("locale:default", Locale.get_default)
 
 
 def active_locale() -> Locale:
     """The locale of the active language, or the default one."""
-    from django.utils.translation import get_language
 
     def read() -> Locale:
         try:
@@ -39,16 +28,9 @@ def active_locale() -> Locale:
         except Locale.DoesNotExist:
             return default_locale()
 
-    return _remembered(f"active:{get_language()}", read)
+    return remember(f"locale:active:{get_language()}", read)
 
 
-class LocaleCacheMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _memo.set({})
-        try:
-            return self.get_response(request)
-        finally:
-            _memo.reset(token)
+def locale_codes() -> dict[int, str]:
+    """Each locale's id and language code."""
+    return remember("locale:codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))

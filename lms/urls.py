@@ -32,7 +32,9 @@ urlpatterns += i18n_patterns(
     path("", include("courses.quizzes.urls")),
     path("", include("certificates.urls")),
     path("", include("content.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view replaced by the cached one (same name, so page URLs resolve).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

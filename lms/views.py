@@ -1,4 +1,5 @@
-"""Views of the project itself: the development media route and the admin login."""
+"""Views of the project itself: Wagtail's pages through the page cache, the development media
+route and the admin login."""
 
 from __future__ import annotations
 
@@ -9,6 +10,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.urls import reverse
 from django.views.static import serve
+from wagtail import views as wagtail_views
+
+from . import pagecache
+
+
+def serve_page(request, path: str):
+    """Wagtail's page view, finding the page through the page cache (`lms/pagecache.py`);
+    a visitor without a session gets the page another such visitor got, if cached."""
+    pagecache.route(request, path)
+    return pagecache.serve_anonymous(request, lambda: wagtail_views.serve(request, path))
 
 
 def media(request, path: str):  # DEBUG only (lms/urls.py)

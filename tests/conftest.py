@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -81,6 +82,14 @@ def postgres_only(transactional_db):
     """A transactional database on PostgreSQL, for races with real threads. It starts with
     what migrations seed, which the flush ending an earlier transactional test removed."""
     restore_seed()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: the page cache of an earlier test could name pages
+    that its rolled-back transaction removed (and whose ids a later test reuses)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

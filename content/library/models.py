@@ -18,6 +18,7 @@ from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from content import permissions
 from content.permissions import levels_for
+from lms.pagecache import CachedRestrictionsMixin
 
 from .forms import HandbookPageForm
 
@@ -49,7 +50,7 @@ class EditionLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class LibraryIndexPage(Page):
+class LibraryIndexPage(CachedRestrictionsMixin, Page):
     """The library in one language: browse, filter, sort and search the handbooks."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -88,7 +89,7 @@ class HandbookQuerySet(PageQuerySet):
 HandbookManager = PageManager.from_queryset(HandbookQuerySet)
 
 
-class HandbookPage(Page):
+class HandbookPage(CachedRestrictionsMixin, Page):
     """One handbook or tool in one language; its translations are the same work."""
 
     summary = models.TextField(_("summary"))

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page, PreviewableMixin
 
 from courses import grading
 from courses.models import CourseOwnedMixin, CoursePage, ProgressItemMixin
+from lms.pagecache import CachedRestrictionsMixin, digest, remember
 
 from . import question_types
 from .forms import QuestionBankForm, QuestionForm, QuizPageForm
@@ -241,7 +242,7 @@ class QuizQuestion(Orderable):
         verbose_name_plural = _("questions of the quiz")
 
 
-class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
+class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     random_category = models.ForeignKey(
         QuestionCategory,
@@ -371,16 +372,20 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
     def completed_pairs(cls, *, learner_ids: list[int], page_ids: list[int]) -> set[tuple[int, int]]:
         """(learner, quiz) pairs where the learner passed the quiz by its grading method.
 
-        Two queries, whatever the number of learners and quizzes.
+        One query, whatever the number of learners and quizzes (and one for the quizzes'
+        grading settings when the page cache does not hold them).
         """
         if not learner_ids or not page_ids:
             return set()
-        settings = {
-            pk: (method, float(mark))
-            for pk, method, mark in cls.objects.filter(pk__in=page_ids).values_list(
-                "pk", "grading_method", "pass_mark"
-            )
-        }
+        settings = remember(
+            f"quiz-grading:{digest(page_ids)}",
+            lambda: {
+                pk: (method, float(mark))
+                for pk, method, mark in cls.objects.filter(pk__in=page_ids).values_list(
+                    "pk", "grading_method", "pass_mark"
+                )
+            },
+        )
         percents: dict[tuple[int, int], list[float]] = {}
         for learner_id, quiz_id, value in (
             Attempt.objects.finalised()
@@ -406,12 +411,15 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, Page):
 
         if not learner_ids or not page_ids:
             return {}
-        settings = {
-            pk: (method, float(mark))
-            for pk, method, mark in cls.objects.filter(pk__in=page_ids).values_list(
-                "pk", "grading_method", "pass_mark"
-            )
-        }
+        settings = remember(
+            f"quiz-grading:{digest(page_ids)}",
+            lambda: {
+                pk: (method, float(mark))
+                for pk, method, mark in cls.objects.filter(pk__in=page_ids).values_list(
+                    "pk", "grading_method", "pass_mark"
+                )
+            },
+        )
         attempts: dict[tuple[int, int], list[tuple]] = {}
         for row in (
             Attempt.objects.filter(learner_id__in=learner_ids, quiz_id__in=page_ids)

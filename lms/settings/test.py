@@ -10,6 +10,9 @@ STATIC_ROOT = None  # tests serve static files through the finders; nothing is c
 SECURE_SSL_REDIRECT = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
+# Whole anonymous pages are cached only in the tests about it (tests/lms/test_pagecache.py): the
+# others change records and read the page again at once.
+PAGE_CACHE_ANONYMOUS_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(BASE_DIR / (TEST_DATABASE_NAME or ".test-db") ) + ".sqlite3"

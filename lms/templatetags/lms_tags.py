@@ -6,9 +6,11 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, normalize_newlines
 from django.utils.translation import get_language_info, gettext
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from lms.bilingual import Localized, active_language, choose
+from lms.locales import locale_codes
+from lms.pagecache import remember
 from lms.text import isolate
 from lms.typography import french_spacing
 
@@ -48,7 +50,10 @@ def language_links(context) -> list[dict]:
     current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = _translated_urls(page, request)
+        host = request.get_host() if request is not None else ""
+        translations = remember(
+            f"translations:{page.pk}:{host}", lambda: _translated_urls(page, request)
+        )
     links = []
     for code, _name in settings.LANGUAGES:
         if code in translations:
@@ -122,24 +127,13 @@ def language_marked(value, mode: str = "", autoescape=True) -> str:
     return _marked(text, language)
 
 
-def _locale_codes(context) -> dict[int, str]:
-    """Locale ids and their language codes, read once per request."""
-    request = context.get("request")
-    codes = getattr(request, "_lms_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._lms_locale_codes = codes
-    return codes
-
-
 @register.simple_tag(takes_context=True)
 def page_title(context, page) -> str:
     """A page's title, isolated (<bdi>); marked when the page is in another language than
     the page showing it (a course not translated yet, on the Arabic dashboard)."""
     if page is None:
         return ""
-    language = _locale_codes(context).get(page.locale_id)
+    language = locale_codes().get(page.locale_id)
     return _marked(format_html("<bdi>{}</bdi>", page.title), language)
 
 

@@ -1,17 +1,19 @@
-"""The default and active locales are read once per request, and every time outside one."""
+"""The default and active locales are read from the page cache: once, until a locale changes."""
 
 from __future__ import annotations
 
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
+from wagtail.models import Locale
 
-from lms.locales import LocaleCacheMiddleware, active_locale, default_locale
+from lms.locales import active_locale, default_locale, locale_codes
+from lms.pagecache import PageCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
 
-def test_within_a_request_each_locale_is_read_once(site, django_assert_num_queries):
+def test_each_locale_is_read_once_then_from_the_cache(site, django_assert_num_queries):
     seen = []
 
     def view(request):
@@ -20,9 +22,11 @@ def test_within_a_request_each_locale_is_read_once(site, django_assert_num_queri
         return "response"
 
     with django_assert_num_queries(2):
-        assert LocaleCacheMiddleware(view)(RequestFactory().get("/ar/")) == "response"
+        assert PageCacheMiddleware(view)(RequestFactory().get("/ar/")) == "response"
+    with django_assert_num_queries(0):
+        PageCacheMiddleware(view)(RequestFactory().get("/ar/"))
 
-    assert [locale.language_code for locale in seen] == ["fr", "fr", "ar", "ar"]
+    assert [locale.language_code for locale in seen] == ["fr", "fr", "ar", "ar"] * 2
 
 
 def test_the_active_locale_follows_a_language_change_within_the_request(site):
@@ -34,12 +38,16 @@ def test_the_active_locale_follows_a_language_change_within_the_request(site):
                 seen.append(active_locale().language_code)
         return "response"
 
-    LocaleCacheMiddleware(view)(RequestFactory().get("/"))
+    PageCacheMiddleware(view)(RequestFactory().get("/"))
 
     assert seen == ["fr", "ar"]
 
 
-def test_outside_a_request_nothing_is_remembered(site, django_assert_num_queries):
-    with django_assert_num_queries(2):
-        default_locale()
-        default_locale()
+def test_a_new_locale_is_seen_at_once(site, django_assert_num_queries):
+    assert set(locale_codes().values()) == {"fr", "ar"}
+    with django_assert_num_queries(0):
+        locale_codes()
+
+    Locale.objects.create(language_code="en")
+
+    assert set(locale_codes().values()) == {"fr", "ar", "en"}

@@ -1,0 +1,130 @@
+"""Benchmark target P2: a signed-in learner's page runs at most 10 queries, the same number for
+a course of 5 lessons as of 50 (quizzes of 5 and 20 questions, libraries of 2 and 6
+handbooks), in French and in Arabic; a whole page served to a visitor without a session runs
+at most 3.
+
+Counts are taken on the second visit: the first fills the page cache (`lms/pagecache.py`),
+as the first learner after a publish does. `tests/courses/test_outline_queries.py` keeps the
+first visit's count independent of the number of lessons too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content.library.setup import ensure_library
+from courses import services
+from tests.factories.courses import build_course
+from tests.factories.library import build_handbook, root_collection
+from tests.factories.quizzes import question, quiz
+from tests.factories.users import learner
+
+pytestmark = pytest.mark.django_db
+
+LEARNER_BUDGET = 10
+ANONYMOUS_BUDGET = 3
+
+
+@pytest.fixture
+def library(site):
+    root_collection()
+    return ensure_library()
+
+
+def queries_on_second_visit(client, url: str) -> list[str]:
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def learner_in(course_size: int):
+    """A learner a third of the way through a course of `course_size` lessons in fr and ar,
+    whose last module ends with a quiz the learner passed."""
+    tree = build_course(modules=5, lessons_per_module=course_size // 5, arabic=True)
+    test = quiz(module=tree.modules[-1], questions=[question(course=tree.course) for _ in range(3)])
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    for lesson in tree.lessons[: course_size // 3]:
+        services.complete_lesson(learner=person, lesson=lesson)
+    return tree, test, person
+
+
+def pages_of(tree, test, language: str) -> dict[str, str]:
+    course = tree.course_ar if language == "ar" else tree.course
+    lessons = tree.lessons_ar if language == "ar" else tree.lessons
+    return {
+        "course": course.url,
+        "lesson": lessons[len(lessons) // 2].url,
+        "quiz": test.url.replace("/fr/", f"/{language}/"),
+        "dashboard": f"/{language}/dashboard/",
+    }
+
+
+def counts(client, person, urls: dict[str, str]) -> dict[str, int]:
+    client.force_login(person)
+    return {name: len(queries_on_second_visit(client, url)) for name, url in urls.items()}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_learner_pages_run_the_same_few_queries_for_5_and_50_lessons(client, site, language):
+    small = learner_in(5)
+    large = learner_in(50)
+
+    few = counts(client, small[2], pages_of(*small[:2], language))
+    many = counts(client, large[2], pages_of(*large[:2], language))
+
+    assert many == few
+    assert max(few.values()) <= LEARNER_BUDGET, few
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_quiz_page_runs_the_same_few_queries_for_5_and_20_questions(client, site, language):
+    tree = build_course(modules=1, lessons_per_module=1, arabic=True)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    client.force_login(person)
+    found = {}
+    for size in (5, 20):
+        test = quiz(module=tree.modules[0], questions=[question(course=tree.course) for _ in range(size)])
+        url = test.url.replace("/fr/", f"/{language}/")
+        found[size] = len(queries_on_second_visit(client, url))
+    assert found[5] == found[20] <= LEARNER_BUDGET, found
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_catalogue_and_library_run_the_same_few_queries_for_more_courses_and_handbooks(
+    client, site, library, language
+):
+    client.force_login(learner())
+    pages = [f"/{language}/formations/", f"/{language}/library/"]
+
+    def add(count):
+        handbooks = []
+        for _ in range(count):
+            build_course(modules=0, arabic=True)
+            handbooks.append(build_handbook(language=language))
+        return handbooks
+
+    handbook = add(2)[0]
+    few = [len(queries_on_second_visit(client, url)) for url in [*pages, handbook.url]]
+    handbook = add(4)[-1]
+    many = [len(queries_on_second_visit(client, url)) for url in [*pages, handbook.url]]
+
+    assert many == few
+    assert max(few) <= LEARNER_BUDGET, few
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_page_for_a_visitor_without_a_session_runs_at_most_3_queries(
+    client, site, settings, language
+):
+    settings.PAGE_CACHE_ANONYMOUS_SECONDS = 60
+    tree = build_course(modules=5, lessons_per_module=10, arabic=True)
+    course = tree.course_ar if language == "ar" else tree.course
+    for url in (f"/{language}/", f"/{language}/formations/", course.url):
+        queries = queries_on_second_visit(client, url)
+        assert len(queries) <= ANONYMOUS_BUDGET, (url, queries)
