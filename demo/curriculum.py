@@ -31,7 +31,8 @@ from . import files
 from .pages import PageMaker
 
 # Stages of the cohorts' learners: what the reports count.
-NOT_STARTED, IN_PROGRESS, COMPLETED, CERTIFIED = "not_started", "in_progress", "completed", "certified"
+NOT_STARTED, IN_PROGRESS = "not_started", "in_progress"
+COMPLETED, CERTIFIED = "completed", "certified"
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,9 @@ class _Builder:
 
     # Pages ----------------------------------------------------------------------------
     def course(self, spec: dict, *, themes, trainer) -> tuple[CoursePage, CoursePage]:
+        texts = {name: spec[name] for name in ("title", "summary", "objectives", "audience")}
         fr_fields = {
-            **files.in_language({name: spec[name] for name in ("title", "summary", "objectives", "audience")}, "fr"),
+            **files.in_language(texts, "fr"),
             "duration_hours": spec["duration_hours"],
             "curriculum_code": spec["curriculum_code"],
             "enrolment_policy": spec.get("enrolment_policy", "open"),
@@ -89,10 +91,12 @@ class _Builder:
             "themes": [themes[slug]["fr"] for slug in spec["themes"]],
         }
         ar_fields = {
-            **files.in_language({name: spec[name] for name in ("title", "summary", "objectives", "audience")}, "ar"),
+            **files.in_language(texts, "ar"),
             "themes": [themes[slug]["ar"] for slug in spec["themes"]],
         }  # settings and trainers are synchronised from the French page
-        course, course_ar = self.pages.page(self.catalogues["fr"], CoursePage, spec["slug"], fr_fields, ar_fields)
+        course, course_ar = self.pages.page(
+            self.catalogues["fr"], CoursePage, spec["slug"], fr_fields, ar_fields
+        )
         for module_spec in spec["modules"]:
             texts = {name: module_spec[name] for name in ("title", "introduction")}
             module, _module_ar = self.pages.page(
@@ -191,7 +195,8 @@ class _Builder:
         password (they cannot sign in): they fill the reports."""
         self.directorates()
         cohorts = {
-            spec["key"]: self.cohort(spec, course=course, trainer=trainer) for spec in self.people["cohorts"]
+            spec["key"]: self.cohort(spec, course=course, trainer=trainer)
+            for spec in self.people["cohorts"]
         }
         lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
         User = get_user_model()
@@ -214,7 +219,10 @@ class _Builder:
             if Enrolment.objects.filter(learner=user, course=course).exists():
                 continue
             enrolment = enrol(
-                learner=user, course=course, enrolled_by=administrator, cohort=cohorts[spec["cohort"]]
+                learner=user,
+                course=course,
+                enrolled_by=administrator,
+                cohort=cohorts[spec["cohort"]],
             )
             done = {NOT_STARTED: 0, IN_PROGRESS: len(lessons) // 2}.get(spec["stage"], len(lessons))
             for lesson in lessons[:done]:
@@ -238,7 +246,9 @@ class _Builder:
         built = [self.course(spec, themes=themes, trainer=trainer) for spec in specs]
         main, main_ar = built[0]
         cohort = self.learner_progress(
-            course=main, learner=accounts["learner"].user, administrator=accounts["administrator"].user
+            course=main,
+            learner=accounts["learner"].user,
+            administrator=accounts["administrator"].user,
         )
         cohorts, stages = self.cohort_learners(
             course=main,

@@ -62,7 +62,8 @@ def read(name: str, *, directory: Path = DATA_DIR) -> Any:
         raise DemoDataError(f"{name}.json cannot be read: {error.strerror}") from error
     except json.JSONDecodeError as error:
         raise DemoDataError(
-            f"{name}.json is not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}"
+            f"{name}.json is not valid JSON "
+            f"(line {error.lineno}, column {error.colno}): {error.msg}"
         ) from error
     check(name, data)
     return data

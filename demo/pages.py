@@ -19,7 +19,8 @@ class PageMaker:
 
     def page(self, parent: Page, model, slug: str, fr_fields: dict, ar_fields: dict):
         """The French child of `parent` with `slug` (created and published if missing) and its
-        Arabic translation, made from `ar_fields` if missing; one made before is adopted as it is."""
+        Arabic translation, made from `ar_fields` if missing; one made before is adopted as
+        it is."""
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
             relations = {name: fr_fields.pop(name) for name in RELATIONS if name in fr_fields}

@@ -80,7 +80,9 @@ def seed_demo_quiz(*, course: CoursePage) -> QuizPage:
     arabic = Locale.objects.filter(language_code="ar").first()
     if arabic is not None:
         translate_ancestors(quiz, arabic)
-        ensure_translation(quiz, arabic, title=spec["title"]["ar"], introduction=spec["introduction"]["ar"])
+        ensure_translation(
+            quiz, arabic, title=spec["title"]["ar"], introduction=spec["introduction"]["ar"]
+        )
     return quiz
 
 

@@ -61,12 +61,14 @@ def test_a_text_without_its_arabic_is_refused_with_where_it_is(tmp_path):
     data = files.read("quiz")
     del data["questions"][2]["text"]["ar"]
     write(tmp_path, "quiz", data)
-    with pytest.raises(files.DemoDataError, match=r"quiz\.json, at questions/2/text: 'ar' is a required property"):
+    message = r"quiz\.json, at questions/2/text: 'ar' is a required property"
+    with pytest.raises(files.DemoDataError, match=message):
         files.read("quiz", directory=tmp_path)
 
 
 def test_a_file_that_is_not_json_is_refused_with_the_line(tmp_path):
-    (tmp_path / "people.json").write_text('{"accounts": [\n  {"key": "learner",}\n]}', encoding="utf-8")
+    broken = '{"accounts": [\n  {"key": "learner",}\n]}'
+    (tmp_path / "people.json").write_text(broken, encoding="utf-8")
     with pytest.raises(files.DemoDataError, match=r"people\.json is not valid JSON \(line 2"):
         files.read("people", directory=tmp_path)
 
@@ -78,7 +80,9 @@ def test_a_missing_file_is_refused_by_name(tmp_path):
 
 def test_a_lesson_whose_arabic_block_lacks_a_field_is_refused():
     data = files.read("curriculum")
-    block = next(b for b in data["courses"][0]["modules"][0]["lessons"][0]["body"] if b["type"] == "callout")
+    body = data["courses"][0]["modules"][0]["lessons"][0]["body"]
+    block = next(block for block in body if block["type"] == "callout")
     del block["ar"]["title"]
-    with pytest.raises(files.DemoDataError, match="French and Arabic values do not have the same fields"):
+    message = "French and Arabic values do not have the same fields"
+    with pytest.raises(files.DemoDataError, match=message):
         files.check("curriculum", data)

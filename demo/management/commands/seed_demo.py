@@ -41,5 +41,7 @@ class Command(BaseCommand):
             lines.append(f"  {account.label:<{width}}  {account.user.email} / {account.password}")
         for title, key in result.enrolment_keys.items():
             lines.append("")
-            lines.append(_("Enrolment key of “%(course)s”: %(key)s") % {"course": title, "key": key})
+            lines.append(
+                _("Enrolment key of “%(course)s”: %(key)s") % {"course": title, "key": key}
+            )
         self.stdout.write("\n".join(lines))
