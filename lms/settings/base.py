@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "courses.quizzes",
     "certificates",
     "reports",
+    "demo",  # the demo content, loaded by `seed_demo`; depends on all the above
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 from allauth.account.models import EmailAddress
 
-from certificates.demo import seed_demo_certificate_template
 from certificates.models import Certificate
 from courses import services
+from demo.certificates import seed_demo_certificate_template
 from tests.certificates.pdftools import qr_codes
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, administrator, learner

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from content.library.demo import seed_demo_library
+from demo.library import seed_demo_library
 
 from .helpers import assert_language
 

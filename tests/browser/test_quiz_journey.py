@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from wagtail.models import Locale
 
 from courses import services
-from courses.quizzes.demo import seed_demo_quiz
+from demo.quiz import seed_demo_quiz
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, learner
 

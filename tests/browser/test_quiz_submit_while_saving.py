@@ -10,8 +10,8 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from courses import services
-from courses.quizzes.demo import seed_demo_quiz
 from courses.quizzes.models import Attempt, AttemptState
+from demo.quiz import seed_demo_quiz
 from tests.factories.courses import build_course
 from tests.factories.users import learner
 

@@ -10,7 +10,7 @@ import pytest
 
 from certificates import services
 from certificates.dates import arabic_date, french_date
-from certificates.demo import seed_demo_certificate_template
+from demo.certificates import seed_demo_certificate_template
 from tests.factories.certificates import complete_course
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner

@@ -1,15 +1,15 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from certificates.demo import seed_demo_certificate_template
 from certificates.models import (
     CertificateTemplate,
     CourseCertification,
     TemplateSignatory,
     TemplateVersion,
 )
-from certificates.samples import SAMPLE_SIGNATORIES
 from certificates.services import DEFAULT_TEMPLATE_NAME
+from demo import files
+from demo.certificates import seed_demo_certificate_template
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_only_one_template_is_the_default(site):
 
 
 def test_the_demo_courses_get_certificate_settings_issued_by_hand(site):
-    from courses.demo import build_demo
+    from demo.curriculum import build_demo
 
     result = build_demo()
     seed_demo_certificate_template()
@@ -64,10 +64,10 @@ def test_a_demo_template_seeded_before_signature_images_gets_them(site):
     from wagtail.images import get_image_model
 
     template = CertificateTemplate.objects.create(name=DEFAULT_TEMPLATE_NAME, is_default=True)
-    for order, person in enumerate(SAMPLE_SIGNATORIES):
-        TemplateSignatory.objects.create(template=template, sort_order=order, name_fr=person.name_fr,
-                                         name_ar=person.name_ar, title_fr=person.title_fr,
-                                         title_ar=person.title_ar)
+    for order, person in enumerate(files.read("certificates")["signatories"]):
+        TemplateSignatory.objects.create(template=template, sort_order=order, name_fr=person["name"]["fr"],
+                                         name_ar=person["name"]["ar"], title_fr=person["title"]["fr"],
+                                         title_ar=person["title"]["ar"])
     seed_demo_certificate_template()
     assert not TemplateSignatory.objects.filter(template=template, signature__isnull=True).exists()
     seed_demo_certificate_template()

@@ -20,7 +20,6 @@ from PIL import Image, ImageFilter
 
 from certificates import services, signing
 from certificates.dates import arabic_date, french_date
-from certificates.demo import seed_demo_certificate_template
 from certificates.models import Certificate, verify_url
 from certificates.pdf import render_certificate
 from certificates.samples import sample_certificate_data
@@ -36,6 +35,7 @@ from certificates.statement import (
     sign_statement,
     url_safe,
 )
+from demo.certificates import seed_demo_certificate_template
 from tests.certificates.pdftools import need
 from tests.factories.certificates import complete_course
 from tests.factories.courses import build_course

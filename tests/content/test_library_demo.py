@@ -1,7 +1,7 @@
 import pytest
 
-from content.library.demo import seed_demo_library
 from content.library.models import ExtractedText, HandbookEdition, HandbookPage
+from demo.library import seed_demo_library
 
 pytestmark = pytest.mark.django_db
 

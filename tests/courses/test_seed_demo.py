@@ -8,9 +8,10 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision
 
 from content.models import Theme
-from courses.demo import ACCOUNTS, build_demo
 from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.services import unenrol
+from demo import files
+from demo.curriculum import build_demo
 from lms.accounts.roles import is_administrator, is_trainer
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +45,8 @@ def test_seed_demo_prints_the_urls_and_the_three_accounts_with_their_passwords(s
     output = out.getvalue()
     assert "/fr/formations/planifier-integration-migrants-communes/" in output
     assert "/admin/" in output
-    for spec in ACCOUNTS:
-        assert f"{spec.email} / {spec.password}" in output
+    for spec in files.read("people")["accounts"]:
+        assert f"{spec['email']} / {spec['password']}" in output
 
 
 def test_main_course_has_modules_and_lessons_translated_into_arabic(site):

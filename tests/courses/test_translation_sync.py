@@ -22,14 +22,14 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from content.library.demo import seed_demo_library
 from content.models import AccessLevel, HandbookPage
 from content.setup import ensure_translation
-from courses import demo_curriculum as demo_data
-from courses.demo import build_demo
 from courses.models import CoursePage, LessonPage, ModulePage
-from courses.quizzes.demo import seed_demo_quiz
 from courses.quizzes.models import QuizPage
+from demo import files
+from demo.curriculum import body_in, build_demo
+from demo.library import seed_demo_library
+from demo.quiz import seed_demo_quiz
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, trainer
 
@@ -302,12 +302,12 @@ def test_seeding_a_database_seeded_before_adopts_the_demos_arabic_pages(arabic):
     """Before, the demo copied its pages and typed the Arabic fields: the Arabic bodies had
     blocks of their own. Seeding again makes them synced translations with all their text."""
     result = build_demo()
-    for spec in demo_data.COURSES:
-        for module in spec.modules:
-            for lesson_spec in module.lessons:
-                lesson = LessonPage.objects.get(locale__language_code="fr", slug=lesson_spec.slug)
+    for spec in files.read("curriculum")["courses"]:
+        for module in spec["modules"]:
+            for lesson_spec in module["lessons"]:
+                lesson = LessonPage.objects.get(locale__language_code="fr", slug=lesson_spec["slug"])
                 lesson_ar = lesson.get_translation(arabic).specific
-                lesson_ar.body = lesson_spec.body_in("ar")  # new block ids
+                lesson_ar.body = body_in(lesson_spec, "ar")  # new block ids
                 lesson_ar.save_revision().publish()
     TranslationSource.objects.all().delete()
     assert not Translation.objects.exists()

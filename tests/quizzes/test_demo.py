@@ -3,8 +3,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from courses.quizzes import question_types
-from courses.quizzes.demo import seed_demo_quiz
 from courses.quizzes.models import Question
+from demo.quiz import seed_demo_quiz
 from lms.accounts.roles import TRAINERS
 from tests.factories.courses import build_course
 

@@ -13,7 +13,6 @@ from wagtail.users.models import UserProfile
 
 from courses import grading
 from courses.quizzes import question_types, services
-from courses.quizzes.demo import QUESTIONS
 from courses.quizzes.forms import CHECK_ANSWERS
 from courses.quizzes.models import Question
 from courses.quizzes.question_types import (
@@ -26,6 +25,7 @@ from courses.quizzes.question_types import (
     short,
     true_false,
 )
+from demo.quiz import questions
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
 from tests.factories.users import trainer
@@ -157,7 +157,7 @@ def test_what_a_trainer_types_is_stored_in_the_shape_attempts_are_graded_with(ki
 def test_the_editor_shows_what_is_stored_and_saving_it_unchanged_changes_nothing(kind):
     """Questions written as JSON before the editor existed (the demo's) open in it and come
     back identical, ids included, so attempts and their copies keep their meaning."""
-    for spec in [q for q in QUESTIONS if q["kind"] == kind] or [{"data": STORED[kind]}]:
+    for spec in [q for q in questions() if q["kind"] == kind] or [{"data": STORED[kind]}]:
         stored = spec.get("data", {})
         shown = editor(kind, None, stored)
         posted = {}

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses.quizzes import services
-from courses.quizzes.demo import seed_demo_quiz
 from courses.quizzes.models import GradingMethod, QuizPage, ReviewTiming
+from demo.quiz import seed_demo_quiz
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
 

@@ -269,7 +269,7 @@ def test_the_course_outline_lists_the_quiz(client, person, quiz, tree):
 def test_demo_quiz_taken_in_arabic_keeps_answers_over_a_reload_and_shows_the_review(client, person, tree):
     from wagtail.models import Locale
 
-    from courses.quizzes.demo import seed_demo_quiz
+    from demo.quiz import seed_demo_quiz
 
     quiz = seed_demo_quiz(course=tree.course)
     quiz_ar = quiz.get_translation(Locale.objects.get(language_code="ar"))

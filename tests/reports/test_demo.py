@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from certificates.models import Certificate
-from courses.demo import COHORT_LEARNERS, DEMO_DIRECTORATES, OUJDA, RABAT
 from courses.models import Cohort, Enrolment, LessonCompletion
 from courses.quizzes.models import Attempt
+from demo import files
 from lms.accounts.models import Organisation
 from reports.queries import Filters, all_reports
 
@@ -38,7 +38,7 @@ def test_the_demo_fills_every_report_and_a_second_run_changes_nothing(demo):
     for report in reports.values():
         assert report.rows, report.key
     enrolled, active, completed, certified, self_declared = reports["organisations"].total
-    assert enrolled >= len(COHORT_LEARNERS)
+    assert enrolled >= len(files.read("people")["learners"])
     assert 0 < active < enrolled
     assert 0 < certified < completed < enrolled
     assert self_declared >= 3
@@ -50,8 +50,10 @@ def test_the_demo_fills_every_report_and_a_second_run_changes_nothing(demo):
 
 def test_the_demo_ministry_has_two_directorates_and_the_cohorts_a_trainer(demo):
     ministry = Organisation.objects.get(slug="mdcmre")
-    assert set(ministry.children.values_list("slug", flat=True)) >= {slug for slug, *_ in DEMO_DIRECTORATES}
-    for spec in (RABAT, OUJDA):
-        cohort = Cohort.objects.get(name=spec.name)
+    people = files.read("people")
+    directorates = {child["slug"] for child in people["directorates"]["children"]}
+    assert set(ministry.children.values_list("slug", flat=True)) >= directorates
+    for spec in people["cohorts"]:
+        cohort = Cohort.objects.get(name=spec["name"])
         assert cohort.trainers.exists()
         assert cohort.enrolments.count() >= 3

@@ -9,8 +9,8 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 
-from certificates.demo import seed_demo_certificate_template
 from certificates.models import CertificateTemplate
+from demo.certificates import seed_demo_certificate_template
 from tests.browser.conftest import (  # noqa: F401 - the browser journeys' fixtures
     _restore_seed_after_the_last_flush,
     browser,

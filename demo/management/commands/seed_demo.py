@@ -2,14 +2,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from certificates.demo import seed_demo_certificate_template, seed_demo_certificates
-from content.library.demo import seed_demo_library
-from courses.demo import CERTIFIED, COMPLETED, build_demo
-from courses.quizzes.demo import seed_demo_quiz, seed_demo_quiz_results
+from demo.certificates import seed_demo_certificate_template, seed_demo_certificates
+from demo.curriculum import CERTIFIED, COMPLETED, build_demo
+from demo.library import seed_demo_library
+from demo.quiz import seed_demo_quiz, seed_demo_quiz_results
 
 
 class Command(BaseCommand):
-    """The project's demo: each app's demo step, from the bottom layer up. Safe to repeat."""
+    """The project's demo, from the data files in `demo/data/`, from the bottom layer up.
+    Safe to repeat."""
 
     help = "Load the demo curriculum (French and Arabic) and the demo accounts. Safe to repeat."
 
@@ -40,5 +41,7 @@ class Command(BaseCommand):
             lines.append(f"  {account.label:<{width}}  {account.user.email} / {account.password}")
         for title, key in result.enrolment_keys.items():
             lines.append("")
-            lines.append(_("Enrolment key of “%(course)s”: %(key)s") % {"course": title, "key": key})
+            lines.append(
+                _("Enrolment key of “%(course)s”: %(key)s") % {"course": title, "key": key}
+            )
         self.stdout.write("\n".join(lines))

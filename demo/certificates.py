@@ -1,7 +1,8 @@
-"""Demo data for certificates: the default ENSA template with two signatories and their
-signature images (drawn by `samples.signature_png`, kept as Wagtail images in the
-"Certificates" collection), and the certificate settings of the demo courses (as an
-administrator would set them). Idempotent."""
+"""The demo certificate template, from `data/certificates.json`: the default template with
+its signatories and their signature images (drawn by `certificates.samples.signature_png`,
+kept as Wagtail images in the "Certificates" collection); the certificate settings of the
+demo courses, as an administrator would set them; the certified learners' certificates.
+Idempotent."""
 
 from __future__ import annotations
 
@@ -13,34 +14,40 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from certificates.models import CertificateTemplate, CourseCertification, TemplateSignatory
+from certificates.samples import signature_png
+from certificates.services import (
+    DEFAULT_TEMPLATE_NAME,
+    current_course_facts,
+    current_template_version,
+    issue_certificate,
+)
 from content.collections import collection_for
 from content.permissions import CERTIFICATES
-from courses import demo_curriculum
-from courses.models import CoursePage
+from courses.models import CoursePage, Enrolment, EnrolmentStatus
 
-from .models import CertificateTemplate, CourseCertification, TemplateSignatory
-from .samples import SAMPLE_SIGNATORIES, signature_png
-from .services import DEFAULT_TEMPLATE_NAME, current_course_facts, current_template_version
+from . import files
 
 
 @transaction.atomic
 def seed_demo_certificate_template() -> CertificateTemplate:
-    """The default template with the default wording and the sample signatories, made once;
+    """The default template with the default wording and the demo signatories, made once;
     then the demo courses' certificate settings (see below)."""
+    signatories = files.read("certificates")["signatories"]
     template = CertificateTemplate.objects.filter(name=DEFAULT_TEMPLATE_NAME).first()
     if template is None:
         template = CertificateTemplate.objects.create(name=DEFAULT_TEMPLATE_NAME, is_default=True)
     if not template.signatories.exists():
-        for order, person in enumerate(SAMPLE_SIGNATORIES):
+        for order, person in enumerate(signatories):
             TemplateSignatory.objects.create(
                 template=template,
                 sort_order=order,
-                name_fr=person.name_fr,
-                name_ar=person.name_ar,
-                title_fr=person.title_fr,
-                title_ar=person.title_ar,
+                name_fr=person["name"]["fr"],
+                name_ar=person["name"]["ar"],
+                title_fr=person["title"]["fr"],
+                title_ar=person["title"]["ar"],
             )
-    demo_names = {person.name_fr for person in SAMPLE_SIGNATORIES}
+    demo_names = {person["name"]["fr"] for person in signatories}
     for signatory in template.signatories.filter(signature__isnull=True, name_fr__in=demo_names):
         signatory.signature = demo_signature_image(signatory.name_fr)
         signatory.save(update_fields=["signature"])
@@ -72,7 +79,7 @@ def demo_signature_image(name: str):
 def seed_demo_course_certifications() -> list[CourseCertification]:
     """Certificate settings for each demo course that exists: what the course states today,
     issued by an administrator (no automatic issue). Existing settings are left as they are."""
-    slugs = [course.slug for course in demo_curriculum.COURSES]
+    slugs = [course["slug"] for course in files.read("curriculum")["courses"]]
     courses = CoursePage.objects.filter(slug__in=slugs, locale=Locale.get_default()).order_by("pk")
     settings = []
     for course in courses:
@@ -88,10 +95,6 @@ def seed_demo_course_certifications() -> list[CourseCertification]:
 def seed_demo_certificates(*, learners, course: CoursePage, issued_by) -> list:
     """The certificate of each of `learners` who completed `course` (the demo cohorts'
     certified learners). Idempotent: `issue_certificate` gives back a valid one."""
-    from courses.models import Enrolment, EnrolmentStatus
-
-    from .services import issue_certificate
-
     enrolments = Enrolment.objects.filter(
         learner__in=learners, course=course, status=EnrolmentStatus.COMPLETED
     ).select_related("learner", "course")

@@ -1,4 +1,5 @@
-"""Demo handbooks in French and Arabic with PDFs generated here. Idempotent."""
+"""The demo handbooks, from `data/library.json`, in French with their Arabic translations,
+each edition a PDF generated from its text. Idempotent."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from content.collections import collection_for
+from content.library import services
+from content.library.models import HandbookEdition, HandbookPage
+from content.library.pdfgen import HandbookText, render_handbook_pdf
+from content.library.setup import ensure_library
 from content.permissions import LIBRARY
 from content.setup import ensure_translation
 from content.themes import ensure_themes
 
-from . import services
-from .demo_texts import HANDBOOKS, PUBLISHER
-from .models import HandbookEdition, HandbookPage
-from .pdfgen import HandbookText, render_handbook_pdf
-from .setup import ensure_library
+from . import files
 
 
 def _document(slug: str, language: str, number: int, text: HandbookText):
@@ -35,27 +36,25 @@ def _document(slug: str, language: str, number: int, text: HandbookText):
     return document
 
 
-def _editions(spec: dict, language: str) -> list[HandbookEdition]:
+def _editions(spec: dict, language: str, publisher: str) -> list[HandbookEdition]:
+    """The handbook's editions in `language`; an earlier edition lacks the last chapter."""
     content = spec[language]
     editions = []
-    for number, published_on, is_current in spec["editions"]:
-        chapters = tuple(content["chapters"])
-        if not is_current:
+    for edition in spec["editions"]:
+        chapters = tuple(tuple(chapter) for chapter in content["chapters"])
+        if not edition["current"]:
             chapters = chapters[:-1]
         text = HandbookText(
-            title=content["title"],
-            language=language,
-            chapters=chapters,
-            publisher=PUBLISHER[language],
+            title=content["title"], language=language, chapters=chapters, publisher=publisher
         )
         editions.append(
             HandbookEdition(
-                number=number,
-                published_on=datetime.date.fromisoformat(published_on),
+                number=edition["number"],
+                published_on=datetime.date.fromisoformat(edition["published_on"]),
                 language=language,
                 page_count=1,
-                document=_document(spec["slug"], language, number, text),
-                is_current=is_current,
+                document=_document(spec["slug"], language, edition["number"], text),
+                is_current=edition["current"],
             )
         )
     return editions
@@ -63,12 +62,14 @@ def _editions(spec: dict, language: str) -> list[HandbookEdition]:
 
 @transaction.atomic
 def seed_demo_library() -> list[HandbookPage]:
-    """At least five handbooks in French with their Arabic translations, text extracted."""
+    """The demo handbooks in French with their Arabic translations, text extracted."""
+    data = files.read("library")
+    publisher = data["publisher"]
     libraries = ensure_library()
     themes = ensure_themes()
     ar = Locale.objects.get(language_code="ar")
     seeded = []
-    for spec in HANDBOOKS:
+    for spec in data["handbooks"]:
         french = HandbookPage.objects.child_of(libraries["fr"]).filter(slug=spec["slug"]).first()
         if french is None:
             french = HandbookPage(
@@ -77,9 +78,9 @@ def seed_demo_library() -> list[HandbookPage]:
                 summary=spec["fr"]["summary"],
                 audience=spec["audience"],
                 access_level=spec["access_level"],
-                publisher=PUBLISHER["fr"],
+                publisher=publisher["fr"],
             )
-            french.editions = _editions(spec, "fr")
+            french.editions = _editions(spec, "fr", publisher["fr"])
             french.themes = [themes[slug]["fr"] for slug in spec["themes"]]
             libraries["fr"].add_child(instance=french)
             french.save_revision().publish()
@@ -91,8 +92,8 @@ def seed_demo_library() -> list[HandbookPage]:
                 ar,
                 title=spec["ar"]["title"],
                 summary=spec["ar"]["summary"],
-                publisher=PUBLISHER["ar"],
-                editions=_editions(spec, "ar"),
+                publisher=publisher["ar"],
+                editions=_editions(spec, "ar", publisher["ar"]),
                 themes=[themes[slug]["ar"] for slug in spec["themes"]],
             )
         else:
