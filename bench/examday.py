@@ -347,7 +347,9 @@ def tasks_waiting(url: str) -> tuple[int, int]:
 
     with psycopg.connect(url) as connection:
         left = connection.execute(
-            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
+            # Tasks due now: each attempt's deadline task waits for its deadline (hours away).
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING') "
+            "AND (run_after IS NULL OR run_after <= now())"
         ).fetchone()[0]
         failed = connection.execute(
             "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'FAILED'"
