@@ -1,12 +1,13 @@
 """Benchmarks of the pages a learner loads, against baselines measured in the same run.
 
-    python -m bench [--quick | --tiny] [--skip-certificates] [--skip-peer]
+    python -m bench [--quick | --tiny] [--skip-certificates] [--skip-peer] [--skip-examday]
 
 Seeds a fresh database (PostgreSQL when DATABASE_URL points to one, else SQLite), serves the
 platform with gunicorn on loopback with production-like settings (`bench/settings.py`), drives
 load from wrk (a separate process, bounded in time) in rounds alternating each page with its
 baseline, measures the peer (wagtail-lms from PyPI, in its own virtual environment, served the
-same way) in rounds alternating with our pages, and writes `bench/results.json` (one entry per target P1...P8) and a table.
+same way) in rounds alternating with our pages, runs the exam day on PostgreSQL (P3, P4, P7:
+`bench/examday.py`, two app servers behind HAProxy), and writes `bench/results.json` (one entry per target P1...P8) and a table.
 Figures are medians of the rounds, with min and max; ratios compare with a baseline of the
 same run, so they compare across machines.
 """
@@ -322,7 +323,22 @@ def measure_peer(ours: Server, manifest: dict, peer: Server, peer_manifest: dict
     return figures
 
 
-def run(mode: Mode, *, with_certificates: bool, with_peer: bool) -> dict:
+def exam_day(mode: Mode, url: str) -> tuple[dict | None, str]:
+    """The exam day's figures (bench/examday.py), or why it was not run."""
+    if mode.name not in ("full", "quick"):
+        return None, f"not measured in {mode.name} mode (python -m bench.examday runs it alone)"
+    if not url.startswith("postgres"):
+        return None, "not measured: needs PostgreSQL (set DATABASE_URL)"
+    from . import examday
+
+    try:
+        return examday.run(examday.PLANS[mode.name]), ""
+    except (SystemExit, subprocess.SubprocessError, OSError) as error:
+        print(f"Exam day failed: {error}", file=sys.stderr, flush=True)
+        return {"error": str(error)}, ""
+
+
+def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: bool = True) -> dict:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: install Debian's package (apt-get install wrk)")
     WORK.mkdir(parents=True, exist_ok=True)
@@ -352,6 +368,7 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool) -> dict:
         if peer is not None:
             peer.stop()
     certificate_figures = certificates(mode) if with_certificates else None
+    day, day_skipped = exam_day(mode, url) if with_examday else (None, "skipped in this run (--skip-examday)")
     measured = {
         "mode": mode.name,
         "database": "postgresql" if url.startswith("postgres") else "sqlite",
@@ -364,6 +381,8 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool) -> dict:
         "b2_requests_per_second": b2,
         "peer": peer_figures,
         "certificates": certificate_figures,
+        "examday": day,
+        "examday_skipped": day_skipped,
     }
     results = {**measured, "targets": targets.evaluate(measured), "duration_seconds": round(time.monotonic() - started)}
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -379,8 +398,14 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--tiny", action="store_const", dest="mode", const="tiny")
     parser.add_argument("--skip-certificates", action="store_true")
     parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--skip-examday", action="store_true")
     args = parser.parse_args(argv)
-    run(MODES[args.mode or "full"], with_certificates=not args.skip_certificates, with_peer=not args.skip_peer)
+    run(
+        MODES[args.mode or "full"],
+        with_certificates=not args.skip_certificates,
+        with_peer=not args.skip_peer,
+        with_examday=not args.skip_examday,
+    )
     return 0
 
 
