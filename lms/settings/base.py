@@ -216,7 +216,7 @@ MFA_PASSKEY_LOGIN_ENABLED = False
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("ar", _("Arabic"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "lms" / "locale"]
 FORMAT_MODULE_PATH = ["lms.formats"]  # Arabic dates written the Moroccan way
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
