@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import translation
 
 from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS, is_administrator, is_trainer
 from lms.accounts.services import ensure_roles
@@ -43,6 +45,9 @@ def test_a_learner_cannot_open_the_admin(client, site):
     client.login(email=person.email, password=PASSWORD)
     response = client.get("/admin/")
     assert response.status_code == 302
+    # Wagtail sends whoever lacks the admin's access right to the sign-in page, with a message.
+    with translation.override("fr"):
+        assert response["Location"] == f"{reverse('account_login')}?next=/admin/"
 
 
 def test_migrate_sets_up_roles_collections_and_erasure_rights_once(monkeypatch):
