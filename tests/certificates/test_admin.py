@@ -187,7 +187,7 @@ def test_editing_a_template_in_the_admin_creates_a_new_version(admin_client, sit
         assert response.status_code == 302, response.content.decode()[:2000]
     versions = list(template.versions.order_by("number"))
     assert [v.number for v in versions] == [1, 2]
-    assert [v.as_facts().heading_fr for v in versions] == ["Attestation", "Certificat"]
+    assert [v.as_data().heading_fr for v in versions] == ["Attestation", "Certificat"]
 
 
 @pytest.mark.parametrize(
@@ -321,5 +321,5 @@ def test_administrators_set_the_logo_and_the_signatures_of_a_template(admin_clie
     template.refresh_from_db()
     assert template.logo == logo
     assert template.signatories.get().signature == signature
-    facts = template.versions.order_by("-number").first().as_facts()
-    assert facts.logo_png and facts.signatories[0].signature_png
+    frozen = template.versions.order_by("-number").first().as_data()
+    assert frozen.logo_png and frozen.signatories[0].signature_png
