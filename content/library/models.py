@@ -16,16 +16,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
-from content import permissions
-from content.permissions import levels_for
+from content.permissions import AccessLevel, levels_for
 
 from .forms import HandbookPageForm
-
-
-class AccessLevel(models.TextChoices):
-    PUBLIC = permissions.PUBLIC, _("Everyone")
-    LEARNERS = permissions.LEARNERS, _("Signed-in learners")
-    STAFF = permissions.STAFF, _("Trainers and administrators only")
 
 
 class Audience(models.TextChoices):

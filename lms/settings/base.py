@@ -246,6 +246,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so that access rules apply to every file
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.library.document_forms.LibraryDocumentForm"
+# The upload policy for documents: Wagtail's form and content/library/uploads.py both read these.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "gif", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []  # every document is served as an attachment
