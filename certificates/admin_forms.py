@@ -10,14 +10,14 @@ from wagtail.models import Locale
 from courses.models import CoursePage
 
 from .models import CourseCertification
-from .services import current_course_facts
+from .services import current_certified_course
 
 PREFILLED = ("title_fr", "title_ar", "hours")
 
 
-def course_facts_initial(course: CoursePage) -> dict:
-    facts = current_course_facts(course)
-    return {"course": course.pk, "title_fr": facts.title_fr, "title_ar": facts.title_ar, "hours": facts.hours}
+def certified_course_initial(course: CoursePage) -> dict:
+    certified = current_certified_course(course)
+    return {"course": course.pk, "title_fr": certified.title_fr, "title_ar": certified.title_ar, "hours": certified.hours}
 
 
 class CourseCertificationForm(WagtailAdminModelForm):
@@ -45,7 +45,7 @@ class CourseCertificationForm(WagtailAdminModelForm):
         data = super().clean()
         course = data.get("course")
         if course is not None and self.instance.pk is None:
-            for name, value in course_facts_initial(course).items():
+            for name, value in certified_course_initial(course).items():
                 if name in PREFILLED and data.get(name) in (None, ""):
                     data[name] = value
         return data

@@ -29,7 +29,7 @@ from lms.admin_ui import LanguageColumn
 from lms.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import services
-from .admin_forms import CourseCertificationForm, course_facts_initial
+from .admin_forms import CourseCertificationForm, certified_course_initial
 from .eligibility import check_eligibility
 from .forms import BulkIssueForm, IssueForm, ReissueForm, RevokeForm
 from .models import (
@@ -205,7 +205,7 @@ class CourseCertificationCreateView(CreateView):
             else None
         )
         if course is not None:
-            initial.update(course_facts_initial(course))
+            initial.update(certified_course_initial(course))
         return initial
 
     def save_instance(self):

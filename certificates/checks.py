@@ -14,7 +14,10 @@ def signing_key_configured(app_configs=None, **kwargs):
             checks.Error(
                 "CERTIFICATE_SIGNING_KEY is empty: certificates would be signed with the "
                 "development key derived from SECRET_KEY.",
-                hint="Generate an Ed25519 key (see certificates/RULES.md) and set the variable.",
+                hint=(
+                    "Generate an Ed25519 key and set the variable: README, section "
+                    "'The signing key: generation, publication, rotation'."
+                ),
                 id="certificates.E001",
             )
         ]

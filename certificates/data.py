@@ -21,7 +21,7 @@ class Signatory:
 
 
 @dataclass(frozen=True)
-class TemplateFacts:
+class TemplateData:
     """The wording and look of one version of a certificate template."""
 
     version: int
@@ -63,7 +63,7 @@ class CertificateData:
     hours: str
     completion_date: date
     issue_date: date
-    template: TemplateFacts
+    template: TemplateData
     verify_url: str  # language-neutral (models.verify_url)
     signed_payload: str  # the signed statement of the QR code (statement.sign_statement)
     grade: str | None = None
@@ -88,7 +88,7 @@ class CertificateData:
         template["signatories"] = tuple(
             Signatory(**decode_images(s)) for s in template.get("signatories", ())
         )
-        values["template"] = TemplateFacts(**decode_images(template))
+        values["template"] = TemplateData(**decode_images(template))
         values["completion_date"] = date.fromisoformat(values["completion_date"])
         values["issue_date"] = date.fromisoformat(values["issue_date"])
         known = {f.name for f in fields(cls)}

@@ -24,7 +24,7 @@ from wagtail.models import Locale, Orderable, PreviewableMixin
 
 from lms.bilingual import choose
 
-from .data import CertificateData, Signatory, TemplateFacts, decode_images, encode_value
+from .data import CertificateData, Signatory, TemplateData, decode_images, encode_value
 from .samples import DEFAULT_WORDING
 
 WORDING_FIELDS = tuple(DEFAULT_WORDING)
@@ -53,30 +53,6 @@ def wording_problem(field: str, text: str) -> str:
         _("Write braces only around what the certificate fills in here: %(allowed)s.")
         % {"allowed": listed}
     )
-WORDING_LABELS = {
-    "institution_fr": _("institution (French)"),
-    "institution_ar": _("institution (Arabic)"),
-    "heading_fr": _("heading (French)"),
-    "heading_ar": _("heading (Arabic)"),
-    "attests_fr": _("attestation sentence (French)"),
-    "attests_ar": _("attestation sentence (Arabic)"),
-    "followed_fr": _("'has followed' sentence (French)"),
-    "followed_ar": _("'has followed' sentence (Arabic)"),
-    "duration_fr": _("duration line (French), {hours} is replaced"),
-    "duration_ar": _("duration line (Arabic), {hours} is replaced"),
-    "completed_fr": _("completion line (French), {date} is replaced"),
-    "completed_ar": _("completion line (Arabic), {date} is replaced"),
-    "grade_fr": _("grade line (French), {grade} is replaced"),
-    "grade_ar": _("grade line (Arabic), {grade} is replaced"),
-    "place_fr": _("place (French)"),
-    "place_ar": _("place (Arabic)"),
-    "done_at_fr": _("place and date line (French), {place} and {date} are replaced"),
-    "done_at_ar": _("place and date line (Arabic), {place} and {date} are replaced"),
-    "serial_label_fr": _("serial number label (French)"),
-    "serial_label_ar": _("serial number label (Arabic)"),
-    "verify_label_fr": _("verification line (French)"),
-    "verify_label_ar": _("verification line (Arabic)"),
-}
 
 
 def _image_bytes(image) -> bytes | None:
@@ -188,11 +164,72 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    for _field in WORDING_FIELDS:
-        locals()[_field] = models.CharField(
-            WORDING_LABELS[_field], max_length=300, default=DEFAULT_WORDING[_field]
-        )
-    del _field
+    institution_fr = models.CharField(
+        _("institution (French)"), max_length=300, default=DEFAULT_WORDING["institution_fr"]
+    )
+    institution_ar = models.CharField(
+        _("institution (Arabic)"), max_length=300, default=DEFAULT_WORDING["institution_ar"]
+    )
+    heading_fr = models.CharField(
+        _("heading (French)"), max_length=300, default=DEFAULT_WORDING["heading_fr"]
+    )
+    heading_ar = models.CharField(
+        _("heading (Arabic)"), max_length=300, default=DEFAULT_WORDING["heading_ar"]
+    )
+    attests_fr = models.CharField(
+        _("attestation sentence (French)"), max_length=300, default=DEFAULT_WORDING["attests_fr"]
+    )
+    attests_ar = models.CharField(
+        _("attestation sentence (Arabic)"), max_length=300, default=DEFAULT_WORDING["attests_ar"]
+    )
+    followed_fr = models.CharField(
+        _("'has followed' sentence (French)"), max_length=300, default=DEFAULT_WORDING["followed_fr"]
+    )
+    followed_ar = models.CharField(
+        _("'has followed' sentence (Arabic)"), max_length=300, default=DEFAULT_WORDING["followed_ar"]
+    )
+    duration_fr = models.CharField(
+        _("duration line (French), {hours} is replaced"), max_length=300, default=DEFAULT_WORDING["duration_fr"]
+    )
+    duration_ar = models.CharField(
+        _("duration line (Arabic), {hours} is replaced"), max_length=300, default=DEFAULT_WORDING["duration_ar"]
+    )
+    completed_fr = models.CharField(
+        _("completion line (French), {date} is replaced"), max_length=300, default=DEFAULT_WORDING["completed_fr"]
+    )
+    completed_ar = models.CharField(
+        _("completion line (Arabic), {date} is replaced"), max_length=300, default=DEFAULT_WORDING["completed_ar"]
+    )
+    grade_fr = models.CharField(
+        _("grade line (French), {grade} is replaced"), max_length=300, default=DEFAULT_WORDING["grade_fr"]
+    )
+    grade_ar = models.CharField(
+        _("grade line (Arabic), {grade} is replaced"), max_length=300, default=DEFAULT_WORDING["grade_ar"]
+    )
+    place_fr = models.CharField(
+        _("place (French)"), max_length=300, default=DEFAULT_WORDING["place_fr"]
+    )
+    place_ar = models.CharField(
+        _("place (Arabic)"), max_length=300, default=DEFAULT_WORDING["place_ar"]
+    )
+    done_at_fr = models.CharField(
+        _("place and date line (French), {place} and {date} are replaced"), max_length=300, default=DEFAULT_WORDING["done_at_fr"]
+    )
+    done_at_ar = models.CharField(
+        _("place and date line (Arabic), {place} and {date} are replaced"), max_length=300, default=DEFAULT_WORDING["done_at_ar"]
+    )
+    serial_label_fr = models.CharField(
+        _("serial number label (French)"), max_length=300, default=DEFAULT_WORDING["serial_label_fr"]
+    )
+    serial_label_ar = models.CharField(
+        _("serial number label (Arabic)"), max_length=300, default=DEFAULT_WORDING["serial_label_ar"]
+    )
+    verify_label_fr = models.CharField(
+        _("verification line (French)"), max_length=300, default=DEFAULT_WORDING["verify_label_fr"]
+    )
+    verify_label_ar = models.CharField(
+        _("verification line (Arabic)"), max_length=300, default=DEFAULT_WORDING["verify_label_ar"]
+    )
 
     objects = CertificateTemplateQuerySet.as_manager()
 
@@ -238,8 +275,9 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         if problems:
             raise ValidationError(problems)
 
-    def facts(self, version: int = 0) -> TemplateFacts:
-        return TemplateFacts(
+    def frozen(self, version: int = 0) -> TemplateData:
+        """The template as it is now: wording, signatories and images, as frozen values."""
+        return TemplateData(
             version=version,
             name=self.name,
             signatories=tuple(
@@ -260,7 +298,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         from .pdf import render_certificate
         from .samples import sample_certificate_data
 
-        pdf = render_certificate(sample_certificate_data(template=self.facts()))
+        pdf = render_certificate(sample_certificate_data(template=self.frozen()))
         return HttpResponse(pdf, content_type="application/pdf")
 
 
@@ -304,7 +342,7 @@ class TemplateVersion(models.Model):
         related_name="versions",
     )
     number = models.PositiveIntegerField(_("version"))
-    facts = models.JSONField(_("facts"))
+    content = models.JSONField(_("wording, signatories and images"))
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
@@ -317,24 +355,25 @@ class TemplateVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.facts.get('name', '')} v{self.number}"
+        return f"{self.content.get('name', '')} v{self.number}"
 
     @staticmethod
-    def fingerprint_of(facts: TemplateFacts) -> tuple[dict, str]:
-        encoded = encode_value(facts.__dict__ | {"signatories": [s.__dict__ for s in facts.signatories]})
+    def fingerprint_of(data: TemplateData) -> tuple[dict, str]:
+        """`data` encoded as `content` is stored, and the digest that tells versions apart."""
+        encoded = encode_value(data.__dict__ | {"signatories": [s.__dict__ for s in data.signatories]})
         encoded["version"] = 0
         digest = hashlib.sha256(
             json.dumps(encoded, sort_keys=True, ensure_ascii=False).encode()
         ).hexdigest()
         return encoded, digest
 
-    def as_facts(self) -> TemplateFacts:
-        values = dict(self.facts)
+    def as_data(self) -> TemplateData:
+        values = dict(self.content)
         values["version"] = self.number
         values["signatories"] = tuple(
             Signatory(**decode_images(s)) for s in values.get("signatories", ())
         )
-        return TemplateFacts(**decode_images(values))
+        return TemplateData(**decode_images(values))
 
 
 class SerialCounter(models.Model):
@@ -355,14 +394,16 @@ class SerialCounter(models.Model):
 
 
 class CertificateStatus(models.TextChoices):
-    ISSUED = "issued", _("Valid")
+    # Stored as "issued" (the word when the register began): issued, and neither revoked nor
+    # superseded since, which is what the verification page calls valid.
+    VALID = "issued", _("Valid")
     REVOKED = "revoked", _("Revoked")
     SUPERSEDED = "superseded", _("Superseded")
 
 
 class CertificateQuerySet(models.QuerySet):
     def valid(self):
-        return self.filter(status=CertificateStatus.ISSUED)
+        return self.filter(status=CertificateStatus.VALID)
 
     def of_learner(self, learner):
         return self.filter(learner=learner)
@@ -429,7 +470,7 @@ class Certificate(models.Model):
         _("status"),
         max_length=12,
         choices=CertificateStatus.choices,
-        default=CertificateStatus.ISSUED,
+        default=CertificateStatus.VALID,
         db_index=True,
     )
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
@@ -483,12 +524,12 @@ class Certificate(models.Model):
 
     @property
     def is_valid(self) -> bool:
-        return self.status == CertificateStatus.ISSUED
+        return self.status == CertificateStatus.VALID
 
     @property
     def may_be_reissued(self) -> bool:
         """A valid certificate (it becomes superseded) or a revoked one (it stays revoked)."""
-        return self.status in {CertificateStatus.ISSUED, CertificateStatus.REVOKED}
+        return self.status in {CertificateStatus.VALID, CertificateStatus.REVOKED}
 
     @property
     def data(self) -> CertificateData:
@@ -516,7 +557,7 @@ class Certificate(models.Model):
 
     def revoke(self, *, reason: str, by) -> bool:
         """Mark revoked with reason, author and time; return False if it was not valid."""
-        if self.status != CertificateStatus.ISSUED:
+        if self.status != CertificateStatus.VALID:
             return False
         self.status = CertificateStatus.REVOKED
         self.revoked_at = timezone.now()

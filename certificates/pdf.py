@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
-import arabic_reshaper
-from bidi.algorithm import get_display
 from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont as OutlineFont
 from PIL import Image
@@ -31,6 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from lms.pdflayout import LTR_EMBED, POP, RTL_EMBED, has_arabic, text_width, visual, wrap
 
 from .data import CertificateData, Signatory
 from .dates import FRENCH_MONTHS, MOROCCAN_MONTHS, arabic_date, french_date  # noqa: F401 (kept here)
@@ -46,11 +45,6 @@ KINGDOM_FR = "Royaume du Maroc"
 KINGDOM_AR = "المملكة المغربية"
 SEAL_FR = "ÉCOLE NATIONALE SUPÉRIEURE DE L’ADMINISTRATION"
 SEAL_AR = "المدرسة الوطنية العليا للإدارة"
-
-# Embeddings, not isolates: python-bidi's reference algorithm supports LRE/RLE/PDF only.
-LTR_EMBED, RTL_EMBED, POP = "\u202a", "\u202b", "\u202c"
-ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_ARABIC = re.compile(f"[{ARABIC_RANGES}]")
 
 INK = Color(0.11, 0.16, 0.24)
 ACCENT = Color(0.05, 0.37, 0.30)
@@ -80,10 +74,6 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text))
-
-
 def isolate_for_arabic(value: str) -> str:
     """Embed a value inside Arabic text so that Latin words keep their own order."""
     return value if has_arabic(value) else f"{LTR_EMBED}{value}{POP}"
@@ -93,58 +83,12 @@ def isolate_for_french(value: str) -> str:
     return f"{RTL_EMBED}{value}{POP}" if has_arabic(value) else value
 
 
-@lru_cache(maxsize=4096)
-def visual(text: str, *, rtl: bool) -> str:
-    """The characters in the order they are drawn, left to right, Arabic shaped."""
-    if not has_arabic(text) and not rtl:
-        return text.replace(LTR_EMBED, "").replace(RTL_EMBED, "").replace(POP, "")
-    return get_display(arabic_reshaper.reshape(text), base_dir="R" if rtl else "L")
-
-
-def _width(text: str, font: str, size: float, rtl: bool) -> float:
-    return pdfmetrics.stringWidth(visual(text, rtl=rtl), font, size)
-
-
-def _pieces(word: str, *, font: str, size: float, width: float, rtl: bool) -> list[str]:
-    """`word` cut into pieces no wider than `width` (a word wider than the line, which only a
-    name or title without spaces has)."""
-    if _width(word, font, size, rtl) <= width:
-        return [word]
-    pieces: list[str] = []
-    current = ""
-    for char in word:
-        if current and _width(current + char, font, size, rtl) > width:
-            pieces.append(current)
-            current = char
-        else:
-            current += char
-    return [*pieces, current] if current else pieces
-
-
-def wrap(text: str, *, font: str, size: float, width: float, rtl: bool) -> list[str]:
-    """Split `text` (logical order) into lines no wider than `width`, by words (a word wider
-    than the line is cut). Every character of `text` except spaces is in the lines."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        for piece in _pieces(word, font=font, size=size, width=width, rtl=rtl):
-            candidate = f"{current} {piece}" if current else piece
-            if current and _width(candidate, font, size, rtl) > width:
-                lines.append(current)
-                current = piece
-            else:
-                current = candidate
-    if current:
-        lines.append(current)
-    return lines or [""]
-
-
 def fit(text: str, *, font: str, size: float, width: float, rtl: bool, shrink: float = 1.0
         ) -> tuple[float, list[str]]:
     """The font size and lines that print all of `text` within `width`: one line at `size`
     when it fits, else one line at a smaller size down to `size * shrink`, else wrapped lines
     at that smallest size."""
-    natural = _width(text, font, size, rtl)
+    natural = text_width(text, font, size, rtl)
     if natural <= width:
         return size, [text]
     smallest = size * shrink

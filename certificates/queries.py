@@ -30,7 +30,7 @@ class Verification:
 
     @property
     def is_valid(self) -> bool:
-        return self.status == CertificateStatus.ISSUED
+        return self.status == CertificateStatus.VALID
 
 
 def verification(*, code: str) -> Verification | None:
@@ -39,20 +39,20 @@ def verification(*, code: str) -> Verification | None:
     )
     if certificate is None:
         return None
-    facts = certificate.snapshot
+    snapshot = certificate.snapshot
     return Verification(
         certificate=certificate,
         serial=certificate.serial,
         status=certificate.status,
         status_label=certificate.get_status_display(),
-        learner_name_latin=facts["learner_name_latin"],
-        learner_name_arabic=facts["learner_name_arabic"],
-        course_title_fr=facts["course_title_fr"],
-        course_title_ar=facts["course_title_ar"],
-        hours=facts["hours"],
-        completion_date=facts["completion_date"],
-        issue_date=facts["issue_date"],
-        template_version=facts["template"]["version"],
+        learner_name_latin=snapshot["learner_name_latin"],
+        learner_name_arabic=snapshot["learner_name_arabic"],
+        course_title_fr=snapshot["course_title_fr"],
+        course_title_ar=snapshot["course_title_ar"],
+        hours=snapshot["hours"],
+        completion_date=snapshot["completion_date"],
+        issue_date=snapshot["issue_date"],
+        template_version=snapshot["template"]["version"],
         revoked_at=certificate.revoked_at,
         superseded_by_serial=certificate.superseded_by.serial if certificate.superseded_by else "",
         pdf_sha256=certificate.pdf_sha256,

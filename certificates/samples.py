@@ -12,7 +12,7 @@ from io import BytesIO
 
 from PIL import Image, ImageDraw
 
-from .data import CertificateData, Signatory, TemplateFacts
+from .data import CertificateData, Signatory, TemplateData
 
 DEFAULT_WORDING: dict[str, str] = {
     "institution_fr": "École Nationale Supérieure de l'Administration",
@@ -126,13 +126,13 @@ def sample_signatories() -> tuple[Signatory, ...]:
     return tuple(replace(person, signature_png=signature_png(person.name_fr)) for person in SAMPLE_SIGNATORIES)
 
 
-def sample_template(version: int = 0, name: str = "Sample") -> TemplateFacts:
-    return TemplateFacts(version=version, name=name, signatories=sample_signatories(), **DEFAULT_WORDING)
+def sample_template(version: int = 0, name: str = "Sample") -> TemplateData:
+    return TemplateData(version=version, name=name, signatories=sample_signatories(), **DEFAULT_WORDING)
 
 
 def sample_certificate_data(
     *,
-    template: TemplateFacts | None = None,
+    template: TemplateData | None = None,
     verify_url: str = "https://formation.ensa.example/v/SAMPLE",
     signed_payload: str = "",
     serial: str = "ENSA-2026-000123",

@@ -103,14 +103,14 @@ def current_template_version(*, template: CertificateTemplate) -> TemplateVersio
     """The latest version of `template`, made now if the template changed since. Locks it."""
     with transaction.atomic():
         template = CertificateTemplate.objects.select_for_update().get(pk=template.pk)
-        encoded, fingerprint = TemplateVersion.fingerprint_of(template.facts())
+        encoded, fingerprint = TemplateVersion.fingerprint_of(template.frozen())
         latest = template.versions.order_by("-number").first()
         if latest is not None and latest.fingerprint == fingerprint:
             return latest
         return TemplateVersion.objects.create(
             template=template,
             number=(latest.number + 1) if latest else 1,
-            facts=encoded,
+            content=encoded,
             fingerprint=fingerprint,
         )
 
@@ -148,7 +148,7 @@ class CertifiedCourse:
     hours: Decimal
 
 
-def current_course_facts(course: CoursePage) -> CertifiedCourse:
+def current_certified_course(course: CoursePage) -> CertifiedCourse:
     """The course's titles and hours as its pages say them now (trainers may edit them)."""
     title_fr, title_ar = course_titles(course)
     return CertifiedCourse(title_fr=title_fr, title_ar=title_ar, hours=course.duration_hours)
@@ -159,7 +159,7 @@ def certified_course(course: CoursePage) -> CertifiedCourse:
     when it has some, else the course's current titles and hours."""
     settings = CourseCertification.objects.filter(course_id=course.pk).first()
     if settings is None:
-        return current_course_facts(course)
+        return current_certified_course(course)
     return CertifiedCourse(title_fr=settings.title_fr, title_ar=settings.title_ar, hours=settings.hours)
 
 
@@ -174,21 +174,21 @@ def _create(
     enrolment: Enrolment,
     issued_by,
     version: TemplateVersion | None,
-    course_facts: CertifiedCourse | None = None,
+    certified: CertifiedCourse | None = None,
 ) -> Certificate:
     course = enrolment.course
     learner = enrolment.learner
     if version is None:
         template = CertificateTemplate.objects.for_course(course) or ensure_default_template()
         version = current_template_version(template=template)
-    facts = course_facts or certified_course(course)
+    certified = certified or certified_course(course)
     now = timezone.now()
     issue_date = timezone.localdate(now)
     completion_date = timezone.localdate(enrolment.completed_at or now)
     name_latin = printable(learner.full_name_latin)
     name_arabic = printable(learner.full_name_arabic)
-    course_fr, course_ar = printable(facts.title_fr), printable(facts.title_ar)
-    hours = format_hours(facts.hours)
+    course_fr, course_ar = printable(certified.title_fr), printable(certified.title_ar)
+    hours = format_hours(certified.hours)
     serial = next_serial(year=issue_date.year)
     certificate = Certificate(
         serial=serial,
@@ -211,7 +211,7 @@ def _create(
         hours=hours,
         completion_date=completion_date,
         issue_date=issue_date,
-        template=version.as_facts(),
+        template=version.as_data(),
         verify_url=verify_url(certificate.verification_code),
         signed_payload="",
         course_code=printable(course.curriculum_code),
@@ -249,7 +249,7 @@ def _issue(
     enrolment: Enrolment,
     issued_by,
     version: TemplateVersion | None = None,
-    course_facts: CertifiedCourse | None = None,
+    certified: CertifiedCourse | None = None,
 ) -> tuple[Certificate, bool]:
     with transaction.atomic():
         enrolment = (
@@ -269,7 +269,7 @@ def _issue(
                     enrolment=enrolment,
                     issued_by=issued_by,
                     version=version,
-                    course_facts=course_facts,
+                    certified=certified,
                 )
         except IntegrityError:
             existing = _valid_certificate(enrolment)
@@ -400,7 +400,7 @@ def run_bulk_issue(*, run: BulkIssueRun) -> BulkIssueRun:
     run.save(update_fields=["total", "status"])
     template = CertificateTemplate.objects.for_course(run.course) or ensure_default_template()
     version = current_template_version(template=template)
-    course_facts = certified_course(run.course)
+    certified = certified_course(run.course)
     try:
         for enrolment in enrolments:
             try:
@@ -408,7 +408,7 @@ def run_bulk_issue(*, run: BulkIssueRun) -> BulkIssueRun:
                     enrolment=enrolment,
                     issued_by=run.requested_by,
                     version=version,
-                    course_facts=course_facts,
+                    certified=certified,
                 )
             except NotEligible as refusal:
                 decision = refusal.eligibility

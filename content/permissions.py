@@ -13,12 +13,25 @@
 
 from __future__ import annotations
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from lms.accounts.roles import ADMINISTRATORS, TRAINERS, is_administrator, is_staff_member
 
-# Access levels of a handbook (HandbookPage.access_level).
-PUBLIC = "public"
-LEARNERS = "learners"
-STAFF = "staff"
+
+class AccessLevel(models.TextChoices):
+    """Who may see and download a handbook (HandbookPage.access_level), from the widest
+    audience to the narrowest."""
+
+    PUBLIC = "public", _("Everyone")
+    LEARNERS = "learners", _("Signed-in learners")
+    STAFF = "staff", _("Trainers and administrators only")
+
+    @property
+    def strictness(self) -> int:
+        """0 for the widest audience, more for each narrower one."""
+        return list(AccessLevel).index(self)
+
 
 # The fixed collections (names are their keys: content/collections.py finds them by name).
 LIBRARY = "Library"  # handbook files
@@ -43,13 +56,13 @@ def is_library_staff(user) -> bool:
     return user.is_staff or is_staff_member(user)
 
 
-def levels_for(user) -> list[str]:
+def levels_for(user) -> list[AccessLevel]:
     """The access levels whose handbooks `user` may see and download."""
     if user is None or not user.is_authenticated:
-        return [PUBLIC]
+        return [AccessLevel.PUBLIC]
     if is_library_staff(user):
-        return [PUBLIC, LEARNERS, STAFF]
-    return [PUBLIC, LEARNERS]
+        return [AccessLevel.PUBLIC, AccessLevel.LEARNERS, AccessLevel.STAFF]
+    return [AccessLevel.PUBLIC, AccessLevel.LEARNERS]
 
 
 def is_published(page) -> bool:

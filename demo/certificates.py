@@ -18,7 +18,7 @@ from certificates.models import CertificateTemplate, CourseCertification, Templa
 from certificates.samples import signature_png
 from certificates.services import (
     DEFAULT_TEMPLATE_NAME,
-    current_course_facts,
+    current_certified_course,
     current_template_version,
     issue_certificate,
 )
@@ -83,10 +83,10 @@ def seed_demo_course_certifications() -> list[CourseCertification]:
     courses = CoursePage.objects.filter(slug__in=slugs, locale=Locale.get_default()).order_by("pk")
     settings = []
     for course in courses:
-        facts = current_course_facts(course)
+        certified = current_certified_course(course)
         certification, _created = CourseCertification.objects.get_or_create(
             course=course,
-            defaults={"title_fr": facts.title_fr, "title_ar": facts.title_ar, "hours": facts.hours},
+            defaults={"title_fr": certified.title_fr, "title_ar": certified.title_ar, "hours": certified.hours},
         )
         settings.append(certification)
     return settings

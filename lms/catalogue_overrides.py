@@ -1,6 +1,6 @@
 """Messages of Django and django-allauth that Moroccan usage words differently.
 
-Repeating their msgids here puts them in `locale/ar`, which comes first, so our wording
+Repeating their msgids here puts them in `lms/locale/ar`, which comes first, so our wording
 wins (see lms/months.py for the month names).
 """
 

@@ -1,17 +1,12 @@
-"""Moroccan month names in Arabic.
+"""Moroccan month names in Arabic, wherever Django formats a date.
 
 Django's Arabic catalogue names the Gregorian months the Levantine or Egyptian way; Morocco
 writes يناير ... نونبر، دجنبر. These msgids repeat Django's so that `locale/ar` overrides them
-(LOCALE_PATHS comes first) wherever Django formats a date. `MOROCCAN_MONTHS` serves code that
-formats dates without Django (certificate PDFs).
+(LOCALE_PATHS comes first). Nothing imports this module: makemessages reads it. Code that writes
+dates without Django (certificate PDFs) takes the names from `certificates/dates.py`.
 """
 
 from django.utils.translation import gettext_noop, pgettext_lazy
-
-MOROCCAN_MONTHS = (
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو",
-    "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
-)
 
 MONTHS = (
     gettext_noop("January"), gettext_noop("February"), gettext_noop("March"),

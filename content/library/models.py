@@ -16,17 +16,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
-from content import permissions
-from content.permissions import levels_for
+from content.permissions import AccessLevel, levels_for
 from lms.pagecache import CachedRestrictionsMixin
 
 from .forms import HandbookPageForm
-
-
-class AccessLevel(models.TextChoices):
-    PUBLIC = permissions.PUBLIC, _("Everyone")
-    LEARNERS = permissions.LEARNERS, _("Signed-in learners")
-    STAFF = permissions.STAFF, _("Trainers and administrators only")
 
 
 class Audience(models.TextChoices):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import arabic_reshaper
-from bidi.algorithm import get_display
 from django.contrib.staticfiles import finders
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+from lms.pdflayout import visual, wrap
 
 ARABIC_FONT = "Amiri"
 MARGIN = 56
@@ -29,26 +29,6 @@ def _register_font() -> None:
     if ARABIC_FONT not in pdfmetrics.getRegisteredFontNames():
         path = finders.find("lms/fonts/Amiri-Regular.ttf")
         pdfmetrics.registerFont(TTFont(ARABIC_FONT, path))
-
-
-def _shape(text: str, rtl: bool) -> str:
-    return get_display(arabic_reshaper.reshape(text), base_dir="R") if rtl else text
-
-
-def _wrap(text: str, font: str, size: float, width: float, rtl: bool) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        measured = arabic_reshaper.reshape(candidate) if rtl else candidate
-        if current and pdfmetrics.stringWidth(measured, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
 
 
 def render_handbook_pdf(handbook: HandbookText) -> bytes:
@@ -71,20 +51,20 @@ def render_handbook_pdf(handbook: HandbookText) -> bytes:
             y = page_height - MARGIN
         pdf.setFont(font, size)
         if rtl:
-            pdf.drawRightString(page_width - MARGIN, y, _shape(line, rtl))
+            pdf.drawRightString(page_width - MARGIN, y, visual(line, rtl=True))
         else:
             pdf.drawString(MARGIN, y, line)
         y -= size * 1.6
 
-    for line in _wrap(handbook.title, title_font, 20, width, rtl):
+    for line in wrap(handbook.title, font=title_font, size=20, width=width, rtl=rtl):
         draw(line, title_font, 20)
     if handbook.publisher:
         draw(handbook.publisher, body_font, 11)
     y -= 12
     for heading, paragraph in handbook.chapters:
-        for line in _wrap(heading, title_font, 14, width, rtl):
+        for line in wrap(heading, font=title_font, size=14, width=width, rtl=rtl):
             draw(line, title_font, 14)
-        for line in _wrap(paragraph, body_font, 11, width, rtl):
+        for line in wrap(paragraph, font=body_font, size=11, width=width, rtl=rtl):
             draw(line, body_font, 11)
         y -= 10
     pdf.showPage()

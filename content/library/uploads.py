@@ -5,7 +5,9 @@ pypdf and have a page, an image must open and verify with Pillow as that kind, a
 must be a zip with the kind's parts; and no PDF or image may carry web-page markup in the bytes
 a browser sniffs (a PDF/HTML or GIF/HTML polyglot).
 
-Pure module: reads the uploaded file object, touches no database.
+The extensions and the size limit are Wagtail's settings (`WAGTAILDOCS_EXTENSIONS`,
+`WAGTAILDOCS_MAX_UPLOAD_SIZE` in lms/settings/base.py), so Wagtail's own form and this check
+agree. Pure module: reads the uploaded file object, touches no database.
 """
 
 from __future__ import annotations
@@ -14,15 +16,12 @@ import re
 import zipfile
 from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pypdf import PdfReader
-
-MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-
-ALLOWED_EXTENSIONS = ("pdf", "docx", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "gif", "webp")
 
 _OOXML_PARTS = {
     "docx": "word/document.xml",
@@ -119,10 +118,12 @@ def image_is_readable(file: IO[bytes], extension: str) -> bool:
     return kind == _IMAGE_FORMATS.get(extension)
 
 
-def validate_upload(file, *, max_size: int = MAX_UPLOAD_SIZE) -> None:
+def validate_upload(file, *, max_size: int | None = None) -> None:
     """Raise ValidationError with a message for the uploader when `file` may not be stored."""
+    if max_size is None:
+        max_size = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
     extension = _extension(getattr(file, "name", "") or "")
-    if extension not in ALLOWED_EXTENSIONS:
+    if extension not in settings.WAGTAILDOCS_EXTENSIONS:
         raise ValidationError(
             _(
                 "This kind of file cannot be uploaded. Accepted files: PDF, DOCX, ODT, XLSX, "

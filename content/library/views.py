@@ -7,13 +7,19 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_safe
 
-from content.permissions import is_library_staff, may_download_document
+from content.permissions import AccessLevel, is_library_staff, may_download_document
 from lms.clientip import client_address
 
 from . import services
-from .models import AccessLevel, HandbookEdition, HandbookPage
+from .models import HandbookEdition, HandbookPage
 
-_STRICTNESS = {AccessLevel.PUBLIC: 0, AccessLevel.LEARNERS: 1, AccessLevel.STAFF: 2}
+
+def _strictness(level: str) -> int:
+    """How narrow the audience of `level` is; a level no longer known counts as the narrowest."""
+    try:
+        return AccessLevel(level).strictness
+    except ValueError:
+        return len(AccessLevel)
 
 
 def _collection_allows(request: HttpRequest, document) -> bool:
@@ -84,7 +90,7 @@ def serve_document(request: HttpRequest, document) -> HttpResponse | None:
         return None
     strictest = max(
         editions,
-        key=lambda e: (_STRICTNESS.get(e.handbook.access_level, 2), not e.handbook.live, e.is_current),
+        key=lambda e: (_strictness(e.handbook.access_level), not e.handbook.live, e.is_current),
     )
     refusal = _refusal(request, strictest)
     if refusal is not None:

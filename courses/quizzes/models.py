@@ -388,7 +388,7 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
         )
         percents: dict[tuple[int, int], list[float]] = {}
         for learner_id, quiz_id, value in (
-            Attempt.objects.finalised()
+            Attempt.objects.graded()
             .filter(learner_id__in=learner_ids, quiz_id__in=page_ids)
             .order_by("number")
             .values_list("learner_id", "quiz_id", "percent")
@@ -474,7 +474,7 @@ class AttemptQuerySet(models.QuerySet):
     def in_progress(self):
         return self.filter(state=AttemptState.IN_PROGRESS)
 
-    def finalised(self):
+    def graded(self):
         return self.filter(state=AttemptState.GRADED)
 
     def submitted(self):

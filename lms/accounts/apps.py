@@ -4,9 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
-def _ensure_roles(sender, **kwargs):
+def _ensure_roles(sender, using="default", **kwargs):
+    from lms.setup import create_permissions_of_every_app
+
     from .services import ensure_roles
 
+    create_permissions_of_every_app(using=using)
     ensure_roles()
 
 
@@ -17,7 +20,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        post_migrate.connect(_ensure_roles, dispatch_uid="accounts-ensure-roles")
+        post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="accounts-ensure-roles")
 
         from lms import personal_data
 

@@ -5,6 +5,7 @@ dev, test and production settings override values, never read os.environ.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -221,7 +222,13 @@ MFA_PASSKEY_LOGIN_ENABLED = False
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("ar", _("Arabic"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The catalogues are in the checkout's locale/; an installed wheel carries them as data files
+# under the environment's share/ensa/locale (pyproject.toml).
+LOCALE_PATHS = [
+    BASE_DIR / "locale"
+    if (BASE_DIR / "locale").is_dir()
+    else Path(sys.prefix) / "share" / "ensa" / "locale"
+]
 FORMAT_MODULE_PATH = ["lms.formats"]  # Arabic dates written the Moroccan way
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
@@ -251,6 +258,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so that access rules apply to every file
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.library.document_forms.LibraryDocumentForm"
+# The upload policy for documents: Wagtail's form and content/library/uploads.py both read these.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "gif", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []  # every document is served as an attachment

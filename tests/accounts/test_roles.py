@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import translation
 
 from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS, is_administrator, is_trainer
 from lms.accounts.services import ensure_roles
@@ -43,3 +45,21 @@ def test_a_learner_cannot_open_the_admin(client, site):
     client.login(email=person.email, password=PASSWORD)
     response = client.get("/admin/")
     assert response.status_code == 302
+    # Wagtail sends whoever lacks the admin's access right to the sign-in page, with a message.
+    with translation.override("fr"):
+        assert response["Location"] == f"{reverse('account_login')}?next=/admin/"
+
+
+def test_migrate_sets_up_roles_collections_and_erasure_rights_once(monkeypatch):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    calls = []
+    monkeypatch.setattr("lms.accounts.services.ensure_roles", lambda: calls.append("roles"))
+    monkeypatch.setattr("content.collections.ensure_collections", lambda: calls.append("collections"))
+    monkeypatch.setattr(
+        "lms.setup.create_permissions_of_every_app", lambda using: calls.append("permissions")
+    )
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    assert sorted(calls) == ["collections", "permissions", "permissions", "permissions", "roles"]

@@ -154,10 +154,21 @@ def test_template_preview_renders_a_pdf_with_the_template_wording(site):
     assert "Certificat spécial" in PdfReader(BytesIO(response.content)).pages[0].extract_text()
 
 
-def test_administrators_open_the_template_editor(admin_client, site):
+def test_administrators_change_a_template_in_its_editor(admin_client, site):
+    from wagtail.test.utils.form_data import querydict_from_html
+
     template = CertificateTemplate.objects.create(name="Modèle")
     url = reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk])
-    assert admin_client.get(url).status_code == 200
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="w-editor-form")
+    assert data["heading_ar"] == template.heading_ar
+    data["heading_ar"] = "شهادة تكوين"
+    data["place_fr"] = "Tanger"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    template.refresh_from_db()
+    assert (template.heading_ar, template.place_fr) == ("شهادة تكوين", "Tanger")
 
 
 def test_editing_a_template_in_the_admin_creates_a_new_version(admin_client, site):
@@ -176,7 +187,7 @@ def test_editing_a_template_in_the_admin_creates_a_new_version(admin_client, sit
         assert response.status_code == 302, response.content.decode()[:2000]
     versions = list(template.versions.order_by("number"))
     assert [v.number for v in versions] == [1, 2]
-    assert [v.as_facts().heading_fr for v in versions] == ["Attestation", "Certificat"]
+    assert [v.as_data().heading_fr for v in versions] == ["Attestation", "Certificat"]
 
 
 @pytest.mark.parametrize(
@@ -310,5 +321,5 @@ def test_administrators_set_the_logo_and_the_signatures_of_a_template(admin_clie
     template.refresh_from_db()
     assert template.logo == logo
     assert template.signatories.get().signature == signature
-    facts = template.versions.order_by("-number").first().as_facts()
-    assert facts.logo_png and facts.signatories[0].signature_png
+    frozen = template.versions.order_by("-number").first().as_data()
+    assert frozen.logo_png and frozen.signatories[0].signature_png

@@ -54,8 +54,8 @@ def test_the_demo_signatories_sign_with_images_drawn_by_the_project(site):
     assert [s.signature is not None for s in signatories] == [True, True]
     assert {s.signature.collection for s in signatories} == {collection_for(CERTIFICATES)}
     assert signatories[0].signature.file.read() != signatories[1].signature.file.read()
-    facts = TemplateVersion.objects.get(template=template).as_facts()
-    assert all(person.signature_png for person in facts.signatories)  # what certificates print
+    frozen = TemplateVersion.objects.get(template=template).as_data()
+    assert all(person.signature_png for person in frozen.signatories)  # what certificates print
     seed_demo_certificate_template()
     assert TemplateVersion.objects.filter(template=template).count() == 1
 

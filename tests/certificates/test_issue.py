@@ -70,7 +70,7 @@ def test_issue_records_serial_code_snapshot_pdf_and_fingerprint(site):
     assert snapshot["course_title_ar"] == completed.tree.course_ar.title
     assert snapshot["hours"] == "12"
     assert snapshot["template"]["version"] == certificate.template_version.number
-    assert certificate.status == CertificateStatus.ISSUED
+    assert certificate.status == CertificateStatus.VALID
     assert Certificate.objects.valid().get() == certificate
 
 
@@ -194,7 +194,7 @@ def test_editing_a_template_makes_a_new_version_and_issued_certificates_keep_the
     assert services.current_template_version(template=template) == current
     certificate.refresh_from_db()
     assert certificate.template_version == version
-    assert version.as_facts().heading_fr == "Attestation de formation"
+    assert version.as_data().heading_fr == "Attestation de formation"
     assert TemplateVersion.objects.filter(template=template).count() == 2
 
 

@@ -3,6 +3,7 @@
 import hashlib
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import translation
 from certificates import services, signing
 from certificates.statement import read_statement
 from certificates.views import VERIFY_LIMIT
+from tests.certificates.pdftools import pdftotext, squashed
 from tests.factories.certificates import issued_certificate
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, administrator, learner, trainer
@@ -28,6 +30,11 @@ def _fresh_rate_limits():
 def _url(name, language="fr", **kwargs):
     with translation.override(language):
         return reverse(f"certificates:{name}", kwargs=kwargs)
+
+
+def _url_of(name, language="fr"):
+    with translation.override(language):
+        return reverse(name)
 
 
 def _login(client, user):
@@ -161,12 +168,18 @@ def test_my_certificates_lists_only_mine(client, site):
     assert other.serial not in page
 
 
-def test_the_owner_downloads_the_pdf(client, site):
+def test_the_owner_downloads_the_pdf(client, site, tmp_path):
     certificate = issued_certificate()
     response = _login(client, certificate.learner).get(_url("download", serial=certificate.serial))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == certificate.pdf_sha256
+    pdf = b"".join(response.streaming_content)
+    assert hashlib.sha256(pdf).hexdigest() == certificate.pdf_sha256
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(pdf)
+    text = squashed(pdftotext(path))
+    assert squashed(certificate.learner_name_latin) in text
+    assert certificate.serial in text
 
 
 def test_an_administrator_and_a_trainer_of_the_course_may_download(client, site):
@@ -176,14 +189,20 @@ def test_an_administrator_and_a_trainer_of_the_course_may_download(client, site)
     tree = build_course(modules=1, lessons_per_module=1, trainers=[teacher])
     certificate = services.issue_certificate(enrolment=complete_course(tree), issued_by=administrator())
     url = _url("download", serial=certificate.serial)
-    assert _login(client, teacher).get(url).status_code == 200
-    assert _login(client, administrator()).get(url).status_code == 200
+    for person in (teacher, administrator()):
+        response = _login(client, person).get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        pdf = b"".join(response.streaming_content)
+        assert hashlib.sha256(pdf).hexdigest() == certificate.pdf_sha256
 
 
 def test_other_people_may_not_download(client, site):
     certificate = issued_certificate()
     url = _url("download", serial=certificate.serial)
-    assert client.get(url).status_code == 302  # to the login page
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{_url_of(settings.LOGIN_URL)}?next={url}"
     assert _login(client, learner()).get(url).status_code == 404
     assert _login(client, trainer()).get(url).status_code == 404
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from courses import services
@@ -135,8 +136,11 @@ def test_deleting_a_course_with_enrolments_is_refused_with_a_message(site, clien
 def test_deleting_a_course_without_enrolments_is_allowed(site, client):
     tree = build_course()
     client.force_login(administrator())
-    response = client.get(reverse("wagtailadmin_pages:delete", args=[tree.course.pk]))
-    assert response.status_code == 200
+    url = reverse("wagtailadmin_pages:delete", args=[tree.course.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=tree.course.pk).exists()
 
 
 # --- Cohorts and enrolment by an administrator ------------------------------------------

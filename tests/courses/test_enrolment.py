@@ -143,7 +143,11 @@ def test_enrolment_between_opening_and_closing_dates_is_accepted(site):
         enrolment_opens_at=now - timedelta(days=1),
         enrolment_closes_at=now + timedelta(days=1),
     )
-    services.enrol(learner=learner(), course=tree.course)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    assert Enrolment.objects.filter(
+        learner=person, course=tree.course, status=EnrolmentStatus.ACTIVE
+    ).exists()
 
 
 def test_database_refuses_a_second_enrolment_row(site):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-LOCALE = Path(settings.BASE_DIR) / "locale"
+LOCALE = Path(settings.LOCALE_PATHS[0])
 LANGUAGES = ["fr", "ar"]
 # One number per plural form, in the order of each catalogue's Plural-Forms.
 PLURAL_SAMPLES = {"fr": [1, 2], "ar": [0, 1, 2, 3, 11, 100]}

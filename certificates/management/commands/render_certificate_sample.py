@@ -33,8 +33,8 @@ class Command(BaseCommand):
             if template
             else CertificateTemplate.objects.filter(is_default=True).first()
         )
-        facts = chosen.facts() if chosen else sample_template()
-        data = sample_certificate_data(template=facts, verify_url=verify_url("SAMPLE"))
+        template = chosen.frozen() if chosen else sample_template()
+        data = sample_certificate_data(template=template, verify_url=verify_url("SAMPLE"))
         one_off = Ed25519PrivateKey.generate() if settings.CERTIFICATE_SIGNING_KEY else None
         data = replace(data, signed_payload=sign_statement(data, one_off))
         status_list, index = status_entry(data.serial)

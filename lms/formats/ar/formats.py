@@ -1,5 +1,5 @@
 # Dates as Moroccan administrations write them in Arabic: day, month name, year,
-# Western digits (month names come from locale/ar: يناير ... نونبر، دجنبر).
+# Western digits (month names come from lms/locale/ar: يناير ... نونبر، دجنبر).
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y، H:i"

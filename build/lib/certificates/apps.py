@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self):
+        from courses.signals import course_completed
+
+        from . import checks  # noqa: F401 - registers the system checks
+        from .receivers import on_course_completed
+
+        course_completed.connect(on_course_completed, dispatch_uid="certificates.auto_issue")
+
+        from lms import personal_data
+
+        from .personal_data import anonymise_learner, export_learner
+
+        personal_data.register("certificates", export=export_learner, anonymise=anonymise_learner)

@@ -1,0 +1,11 @@
+"""Listens to domain events of other apps; receivers only enqueue tasks."""
+
+from __future__ import annotations
+
+
+def on_course_completed(sender, enrolment, **kwargs) -> None:
+    from .services import issues_automatically
+    from .tasks import auto_issue_task
+
+    if issues_automatically(course_id=enrolment.course_id):
+        auto_issue_task.enqueue(enrolment_id=enrolment.pk)

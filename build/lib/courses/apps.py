@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    name = "courses"
+    verbose_name = _("Courses")
+
+    def ready(self):
+        from lms import personal_data
+
+        from . import receivers  # noqa: F401  (connects the signal receivers)
+        from .personal_data import anonymise_learner, export_learner
+
+        personal_data.register("courses", export=export_learner, anonymise=anonymise_learner)

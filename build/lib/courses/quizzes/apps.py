@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuizzesConfig(AppConfig):
+    name = "courses.quizzes"
+    label = "quizzes"
+    verbose_name = _("Quizzes")
+
+    def ready(self):
+        from lms import personal_data
+
+        from .personal_data import anonymise_learner, export_learner
+
+        personal_data.register("quizzes", export=export_learner, anonymise=anonymise_learner)

@@ -1,0 +1,60 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _administrators_handle_erasure_requests(sender, using="default", **kwargs):
+    """ENSA administrators see erasure requests, and so their entries in the audit log."""
+    from django.contrib.auth.models import Group, Permission
+
+    from lms.accounts.roles import ADMINISTRATORS
+
+    from .setup import create_permissions_of_every_app
+
+    create_permissions_of_every_app(using=using)
+    permissions = Permission.objects.filter(
+        content_type__app_label="lms", codename__in=["view_erasurerequest", "change_erasurerequest"]
+    )
+    if permissions:
+        group, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
+        group.permissions.add(*permissions)
+
+
+def _tree_changed_by_save(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        from lms.pagecache import tree_changed
+
+        tree_changed()
+
+
+def _watch_the_page_tree():
+    """Whatever changes what pages show to everyone gives the page cache a new version."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from lms.pagecache import tree_changed
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(tree_changed, dispatch_uid=f"lms-page-cache-{id(signal)}")
+    for model in (Locale, PageViewRestriction, Site):
+        post_save.connect(tree_changed, sender=model, dispatch_uid=f"lms-page-cache-save-{model.__name__}")
+        post_delete.connect(tree_changed, sender=model, dispatch_uid=f"lms-page-cache-delete-{model.__name__}")
+    # Pages of every type (the sender is the page's own class).
+    post_save.connect(_tree_changed_by_save, dispatch_uid="lms-page-cache-page-save")
+    post_delete.connect(_tree_changed_by_save, dispatch_uid="lms-page-cache-page-delete")
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+    verbose_name = _("ENSA")
+
+    def ready(self):
+        _watch_the_page_tree()
+        post_migrate.connect(
+            _administrators_handle_erasure_requests,
+            sender=self,
+            dispatch_uid="lms-erasure-permissions",
+        )
