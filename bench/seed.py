@@ -92,6 +92,9 @@ def seed(sizes: dict) -> dict:
     largest = trees[max(trees)]
     questions = [quizzes.question(course=largest.course, kind="single") for _ in range(sizes["questions"])]
     quiz = quizzes.quiz(module=largest.modules[0], questions=questions, title="Évaluation")
+    for tree in trees.values():  # every course ends with a quiz, so their pages differ only in size
+        if tree is not largest:
+            quizzes.quiz(module=tree.modules[-1], questions=[quizzes.question(course=tree.course)], title="Bilan")
 
     crowd = _learners(sizes["learners"])
     for tree in trees.values():
