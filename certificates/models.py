@@ -303,7 +303,12 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
 
 
 class TemplateSignatory(Orderable):
-    template = ParentalKey(CertificateTemplate, related_name="signatories", on_delete=models.CASCADE)
+    template = ParentalKey(
+        CertificateTemplate,
+        verbose_name=_("template"),
+        related_name="signatories",
+        on_delete=models.CASCADE,
+    )
     name_fr = models.CharField(_("name (Latin script)"), max_length=200)
     name_ar = models.CharField(_("name (Arabic script)"), max_length=200)
     title_fr = models.CharField(_("title (French)"), max_length=200)

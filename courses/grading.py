@@ -58,7 +58,8 @@ class AnswerError(ValueError):
 
 
 class QuestionDataError(ValueError):
-    """Question data that cannot be graded (shown to the trainer who edits it)."""
+    """Question data that cannot be graded. The question forms refuse such data; this is raised
+    only for data written around them, in the reader's language like every message."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def grade_multiple_choice(*, choices: list[dict], answer: Iterable[str] | None, 
     """
     right = {c["id"] for c in choices if c.get("correct")}
     if not right:
-        raise QuestionDataError("a multiple-choice question needs at least one right choice")
+        raise QuestionDataError(_("A multiple-choice question needs at least one right choice."))
     selected = set(answer or ())
     share = points / len(right)
     earned = share * len(selected & right) - share * len(selected - right)
@@ -173,7 +174,7 @@ def grade_numeric(*, value: float, tolerance: float, answer: float | None, point
 def grade_matching(*, pairs: list[dict], answer: Mapping[str, str] | None, points: float) -> Outcome:
     """points/number_of_pairs for each prompt matched to its own answer."""
     if not pairs:
-        raise QuestionDataError("a matching question needs pairs")
+        raise QuestionDataError(_("A matching question needs pairs."))
     answer = answer or {}
     right = sum(1 for p in pairs if answer.get(p["id"]) == p["id"])
     return Outcome(_round(points * right / len(pairs)), points)
@@ -182,7 +183,7 @@ def grade_matching(*, pairs: list[dict], answer: Mapping[str, str] | None, point
 def grade_ordering(*, items: list[dict], answer: Mapping[str, int] | None, points: float) -> Outcome:
     """Per correct position: points/number_of_items for each item put at its right place."""
     if not items:
-        raise QuestionDataError("an ordering question needs items")
+        raise QuestionDataError(_("An ordering question needs items."))
     answer = answer or {}
     right = sum(1 for index, item in enumerate(items, start=1) if answer.get(item["id"]) == index)
     return Outcome(_round(points * right / len(items)), points)

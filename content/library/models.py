@@ -167,7 +167,12 @@ class HandbookPage(CachedRestrictionsMixin, Page):
 class HandbookEdition(Orderable):
     """One edition of a handbook: a file with its number, date and language."""
 
-    handbook = ParentalKey(HandbookPage, on_delete=models.CASCADE, related_name="editions")
+    handbook = ParentalKey(
+        HandbookPage,
+        verbose_name=_("handbook"),
+        on_delete=models.CASCADE,
+        related_name="editions",
+    )
     number = models.PositiveSmallIntegerField(_("edition number"), default=1)
     published_on = models.DateField(_("publication date"))
     language = models.CharField(_("language"), max_length=5, choices=EditionLanguage.choices)
@@ -210,13 +215,14 @@ class ExtractedText(models.Model):
 
     document = models.OneToOneField(
         get_document_model_string(),
+        verbose_name=_("document"),
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="extracted_text",
     )
-    file_hash = models.CharField(max_length=40)
-    text = models.TextField(blank=True)
-    extracted_at = models.DateTimeField(auto_now=True)
+    file_hash = models.CharField(_("fingerprint of the file"), max_length=40)
+    text = models.TextField(_("text"), blank=True)
+    extracted_at = models.DateTimeField(_("extracted at"), auto_now=True)
 
     class Meta:
         verbose_name = _("extracted text")
@@ -230,12 +236,17 @@ class HandbookSearchEntry(models.Model):
     """What search reads for one handbook: its title, summary, themes and current file text."""
 
     handbook = models.OneToOneField(
-        HandbookPage, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+        HandbookPage,
+        verbose_name=_("handbook"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
     )
-    language = models.CharField(max_length=5)
-    text = models.TextField(blank=True)  # as written, for excerpts
-    stemming_text = models.TextField(blank=True)  # folded and stemmed: lms.text.search_shadow_text
-    updated_at = models.DateTimeField(auto_now=True)
+    language = models.CharField(_("language"), max_length=5)
+    text = models.TextField(_("text"), blank=True)  # as written, for excerpts
+    # folded and stemmed: lms.text.search_shadow_text
+    stemming_text = models.TextField(_("text for matching"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("handbook search entry")

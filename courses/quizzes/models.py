@@ -230,7 +230,12 @@ class Question(PreviewableMixin, models.Model):
 
 
 class QuizQuestion(Orderable):
-    page = ParentalKey("quizzes.QuizPage", on_delete=models.CASCADE, related_name="fixed_questions")
+    page = ParentalKey(
+        "quizzes.QuizPage",
+        verbose_name=_("quiz"),
+        on_delete=models.CASCADE,
+        related_name="fixed_questions",
+    )
     question = models.ForeignKey(
         Question, verbose_name=_("question"), on_delete=models.PROTECT, related_name="+"
     )
@@ -567,14 +572,20 @@ class Attempt(models.Model):
 class ManualGrade(models.Model):
     """A trainer's grade of an essay answer; append-only, the latest one counts."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="manual_grades")
-    question_key = models.CharField(max_length=40)
+    attempt = models.ForeignKey(
+        Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="manual_grades"
+    )
+    question_key = models.CharField(_("question"), max_length=40)
     points = models.FloatField(_("points"))
     comment = models.TextField(_("comment"), blank=True)
     graded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("graded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    graded_at = models.DateTimeField(default=timezone.now)
+    graded_at = models.DateTimeField(_("graded at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("essay grade")
@@ -588,16 +599,28 @@ class ManualGrade(models.Model):
 class RegradeLog(models.Model):
     """A change of an attempt's grade after a question was corrected."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="regrades")
-    question = models.ForeignKey(Question, null=True, on_delete=models.SET_NULL, related_name="+")
-    old_points = models.FloatField()
-    new_points = models.FloatField()
-    old_percent = models.FloatField()
-    new_percent = models.FloatField()
-    regraded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    attempt = models.ForeignKey(
+        Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="regrades"
     )
-    regraded_at = models.DateTimeField(default=timezone.now)
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("question"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    old_points = models.FloatField(_("points before"))
+    new_points = models.FloatField(_("points after"))
+    old_percent = models.FloatField(_("score before (%)"))
+    new_percent = models.FloatField(_("score after (%)"))
+    regraded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("regraded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    regraded_at = models.DateTimeField(_("regraded at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("regrade")

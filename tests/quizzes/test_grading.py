@@ -1,6 +1,7 @@
 """Grading rules, without the database."""
 
 import pytest
+from django.utils import translation
 
 from courses import grading
 from courses.grading import AnswerError
@@ -229,3 +230,20 @@ def test_item_statistics():
     assert grading.facility([1.0, 0.5, 0.0]) == 50.0
     assert grading.discrimination([1.0, 0.0, 1.0], [90.0, 20.0, 80.0]) > 0.9
     assert grading.discrimination([1.0], [90.0]) is None
+
+
+@pytest.mark.parametrize(
+    ("grade", "arguments", "arabic"),
+    [
+        (grading.grade_multiple_choice, {"choices": [{"id": "a", "correct": False}]}, "اختيار"),
+        (grading.grade_matching, {"pairs": []}, "أزواج"),
+        (grading.grade_ordering, {"items": []}, "عناصر"),
+    ],
+)
+def test_question_data_that_cannot_be_graded_is_refused_in_the_readers_language(
+    grade, arguments, arabic
+):
+    with pytest.raises(grading.QuestionDataError) as raised:
+        grade(answer=None, points=1, **arguments)
+    with translation.override("ar"):
+        assert arabic in str(raised.value)
