@@ -1,14 +1,11 @@
 """Concurrent issues on PostgreSQL, with real threads and connections."""
 
-import threading
-
-from django.db import close_old_connections, connection
-
 from certificates import services
 from certificates.models import Certificate
 from tests.factories.certificates import complete_course
 from tests.factories.courses import build_course
 from tests.factories.users import learner
+from tests.races import errors_in, run_together
 
 THREADS = 20
 
@@ -17,35 +14,13 @@ THREADS = 20
 # is named so that pytest-django commits for real (threads see the rows).
 
 
-def _in_threads(calls):
-    barrier = threading.Barrier(len(calls))
-    results, errors = [], []
-
-    def run(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return results, errors
-
-
 def test_twenty_concurrent_issues_for_one_enrolment_give_one_certificate(restore_seed_after_flush, postgres_only, transactional_db):
     tree = build_course(modules=1, lessons_per_module=1)
     enrolment = complete_course(tree, learner())
-    results, errors = _in_threads(
+    results = run_together(
         [lambda: services.issue_certificate(enrolment=enrolment, issued_by=None)] * THREADS
     )
-    assert errors == []
+    assert errors_in(results) == []
     assert len({certificate.pk for certificate in results}) == 1
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
 
@@ -54,10 +29,10 @@ def test_twenty_concurrent_issues_for_different_learners_give_consecutive_serial
     tree = build_course(modules=1, lessons_per_module=1)
     enrolments = [complete_course(tree, learner()) for _ in range(THREADS)]
     before = set(Certificate.objects.values_list("serial", flat=True))
-    results, errors = _in_threads(
+    results = run_together(
         [lambda e=e: services.issue_certificate(enrolment=e, issued_by=None) for e in enrolments]
     )
-    assert errors == []
+    assert errors_in(results) == []
     serials = sorted(c.serial for c in results)
     assert len(set(serials)) == THREADS and not before & set(serials)
     numbers = [int(serial.rsplit("-", 1)[1]) for serial in serials]

@@ -1,9 +1,7 @@
 import datetime
-import threading
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.utils import timezone
 
 from content.library import services
@@ -11,6 +9,7 @@ from content.library.models import AccessLevel, DownloadCount, ExtractedText
 from lms.accounts.models import Organisation
 from tests.factories.library import build_handbook, pdf_document
 from tests.factories.users import administrator, learner, trainer
+from tests.races import errors_in, run_together
 
 
 def _counts(edition) -> dict[str | None, int]:
@@ -128,22 +127,12 @@ def test_concurrent_downloads_are_all_counted(postgres_only, library):
     handbook = build_handbook(access_level=AccessLevel.PUBLIC)
     edition = handbook.editions.get()
     people = [[learner() for _ in range(5)] for _ in range(6)]
-    errors = []
 
     def download(group):
-        try:
-            for person in group:
-                services.record_download(edition=edition, user=person)
-                services.record_download(edition=edition, user=person)  # same day: not again
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
+        for person in group:
+            services.record_download(edition=edition, user=person)
+            services.record_download(edition=edition, user=person)  # same day: not again
 
-    threads = [threading.Thread(target=download, args=(group,)) for group in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    results = run_together([lambda group=group: download(group) for group in people])
+    assert errors_in(results) == []
     assert _counts(edition) == {"oujda": 30}

@@ -1,10 +1,8 @@
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from threading import Barrier
 
 import pytest
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses import services
@@ -17,6 +15,7 @@ from courses.models import (
 )
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, administrator, learner
+from tests.races import errors_in, run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -340,23 +339,6 @@ on_postgres_only = pytest.mark.skipif(
 )
 
 
-def run_together(count: int, action):
-    """Run `action(i)` in `count` threads released at once; return results or errors."""
-    barrier = Barrier(count)
-
-    def worker(i):
-        try:
-            barrier.wait()
-            return action(i)
-        except Exception as error:  # each outcome is checked by the test
-            return error
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(worker, range(count)))
-
-
 @pytest.fixture
 def race_course(postgres_only):
     from courses.setup import ensure_catalogue
@@ -369,7 +351,7 @@ def race_course(postgres_only):
 def test_concurrent_enrolments_never_exceed_capacity(race_course):
     people = [learner(organisation=None) for _ in range(8)]
     results = run_together(
-        8, lambda i: services.enrol(learner=people[i], course=race_course.course).pk
+        [lambda p=p: services.enrol(learner=p, course=race_course.course).pk for p in people]
     )
     refusals = [r for r in results if isinstance(r, EnrolmentError)]
     assert len(refusals) == 7
@@ -381,9 +363,9 @@ def test_concurrent_enrolments_never_exceed_capacity(race_course):
 def test_concurrent_enrolments_of_one_learner_give_one_row(race_course):
     person = learner(organisation=None)
     results = run_together(
-        8, lambda i: services.enrol(learner=person, course=race_course.course).pk
+        [lambda: services.enrol(learner=person, course=race_course.course).pk] * 8
     )
-    refusals = [r for r in results if isinstance(r, Exception)]
+    refusals = errors_in(results)
     assert len(refusals) == 7
     assert all(
         isinstance(r, EnrolmentError) and r.code == EnrolmentError.ALREADY_ENROLLED

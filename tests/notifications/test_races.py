@@ -1,15 +1,14 @@
 """Concurrent sends and notifies on PostgreSQL, with real threads and connections."""
 
-import threading
 import time
 
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.db import close_old_connections, connection
 
 from lms.notifications import services
 from lms.notifications.models import Notification, NotificationKind, NotificationStatus
 from tests.factories.users import learner
+from tests.races import errors_in, run_together
 
 THREADS = 8
 
@@ -20,28 +19,6 @@ class SlowBackend(EmailBackend):
     def send_messages(self, messages):
         time.sleep(0.2)
         return super().send_messages(messages)
-
-
-def _in_threads(calls):
-    barrier = threading.Barrier(len(calls))
-    results, errors = [], []
-
-    def run(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    return results, errors
 
 
 def _notify(person, key="race:1"):
@@ -61,10 +38,10 @@ def test_a_notification_sent_by_several_workers_at_once_goes_out_once(
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     notification = _notify(learner())
     mail.outbox = []
-    results, errors = _in_threads(
+    results = run_together(
         [lambda: services.deliver(notification_id=notification.pk)] * THREADS
     )
-    assert errors == []
+    assert errors_in(results) == []
     assert sorted(results) == [False] * (THREADS - 1) + [True]
     assert len(mail.outbox) == 1
     notification.refresh_from_db()
@@ -76,7 +53,7 @@ def test_the_same_notification_recorded_by_several_processes_at_once_is_one_row(
 ):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     person = learner()
-    results, errors = _in_threads([lambda: _notify(person)] * THREADS)
-    assert errors == []
+    results = run_together([lambda: _notify(person)] * THREADS)
+    assert errors_in(results) == []
     assert len({notification.pk for notification in results}) == 1
     assert Notification.objects.count() == 1

@@ -1,12 +1,9 @@
 """Concurrent starts and submits on PostgreSQL, with real threads."""
 
 import os
-from concurrent.futures import ThreadPoolExecutor
-from threading import Barrier
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from courses import services as course_services
 from courses.quizzes import services
@@ -14,6 +11,7 @@ from courses.quizzes.models import Attempt, AttemptState
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
 from tests.factories.users import learner
+from tests.races import errors_in, run_together
 
 # Skip before the transactional fixture runs: on SQLite its flush would empty the reused test
 # database (organisations seeded by migrations included) for nothing.
@@ -23,23 +21,6 @@ pytestmark = pytest.mark.skipif(
     and os.environ.get("CI", "").lower() != "true",
     reason="needs PostgreSQL (set DATABASE_URL=postgres://...)",
 )
-
-
-def run_together(count: int, action):
-    """Run `action` in `count` threads released at the same moment; return results or errors."""
-    barrier = Barrier(count)
-
-    def worker(_):
-        try:
-            barrier.wait()
-            return action()
-        except Exception as error:  # every error is reported by the test
-            return error
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(worker, range(count)))
 
 
 @pytest.fixture
@@ -57,9 +38,8 @@ def setup(postgres_only):
 
 def test_twenty_concurrent_starts_by_one_learner_give_one_attempt(setup):
     person, quiz = setup
-    results = run_together(20, lambda: services.start_attempt(learner=person, quiz=quiz).pk)
-    errors = [r for r in results if isinstance(r, Exception)]
-    assert errors == []
+    results = run_together([lambda: services.start_attempt(learner=person, quiz=quiz).pk] * 20)
+    assert errors_in(results) == []
     assert len(set(results)) == 1
     assert Attempt.objects.filter(learner=person, quiz=quiz).count() == 1
 
@@ -73,9 +53,8 @@ def test_fifty_concurrent_submits_give_one_graded_attempt_and_no_error(setup):
         done = services.submit_attempt(attempt=attempt, answers=answers, version=0)
         return (done.state, done.points, done.submitted_at)
 
-    results = run_together(50, submit)
-    errors = [r for r in results if isinstance(r, Exception)]
-    assert errors == []
+    results = run_together([submit] * 50)
+    assert errors_in(results) == []
     assert len(set(results)) == 1
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.GRADED and attempt.percent == 100.0 and attempt.version == 1
