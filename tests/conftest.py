@@ -68,6 +68,15 @@ def site(db):
     return ensure_catalogue()
 
 
+# Tests that take a minute or more, started first: at the end of the run they would keep one
+# test process busy while the other has nothing left to do.
+LONGEST_FIRST = ("tests/bench/",)
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
+
+
 def pytest_runtest_setup(item):
     """Skip PostgreSQL-only tests before any database fixture runs (no flush for nothing)."""
     if "postgres_only" in getattr(item, "fixturenames", ()):
