@@ -70,11 +70,9 @@ lint: $(STAMP)
 format-check: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 
-# What CI checks besides the tests (which `make test` runs, coverage floor included): lint, and
-# no model change without its migration. `ruff format --check` joins once the code base is
-# formatted: set FORMAT_CHECK to format-check here (or `make check FORMAT_CHECK=format-check`).
-FORMAT_CHECK ?=
-check: lint $(FORMAT_CHECK)
+# What CI checks besides the tests (which `make test` runs, coverage floor included): lint,
+# formatting, and no model change without its migration.
+check: lint format-check
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(MANAGE) makemigrations --check --dry-run
 
 messages: $(STAMP)
