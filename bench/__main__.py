@@ -133,7 +133,13 @@ class Server:
     """gunicorn with sync workers on loopback, stopped on exit."""
 
     def __init__(
-        self, env: dict[str, str], workers: int, *, interpreter: str = "", app: str = "lms.wsgi", cwd: Path = ROOT
+        self,
+        env: dict[str, str],
+        workers: int,
+        *,
+        interpreter: str = "",
+        app: str = "lms.wsgi",
+        cwd: Path = ROOT,
     ) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -167,7 +173,8 @@ class Server:
 
 
 def fetch(url: str, cookie: str | None) -> bytes:
-    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {})  # noqa: S310
+    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
         if response.status != 200:
             raise SystemExit(f"{url} answered {response.status}")
@@ -176,18 +183,35 @@ def fetch(url: str, cookie: str | None) -> bytes:
 
 def wrk(url: str, *, seconds: int, connections: int, cookie: str | None) -> float:
     """Requests per second; any error or non-2xx answer stops the run."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(CLIENTS_SCRIPT)]
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(CLIENTS_SCRIPT),
+    ]
     if cookie:
         command += ["-H", f"Cookie: sessionid={cookie}"]
     output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout  # noqa: S603
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if bad or "Socket errors" in output and re.search(r"(timeout|read|write|connect) [1-9]", output):
+    if (
+        bad
+        or "Socket errors" in output
+        and re.search(r"(timeout|read|write|connect) [1-9]", output)
+    ):
         raise SystemExit(f"wrk saw errors on {url}:\n{output}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
 def summary(values: list[float]) -> dict:
-    return {"median": round(statistics.median(values), 1), "min": round(min(values), 1), "max": round(max(values), 1)}
+    return {
+        "median": round(statistics.median(values), 1),
+        "min": round(min(values), 1),
+        "max": round(max(values), 1),
+    }
 
 
 def measure_pages(server: Server, manifest: dict, mode: Mode) -> dict[str, dict]:
@@ -233,7 +257,12 @@ def measure_b2(server: Server, mode: Mode) -> dict:
     values = []
     for _ in range(mode.rounds):
         values.append(
-            wrk(f"{server.base}/bench/b2", seconds=mode.seconds, connections=mode.connections, cookie=None)
+            wrk(
+                f"{server.base}/bench/b2",
+                seconds=mode.seconds,
+                connections=mode.connections,
+                cookie=None,
+            )
         )
     return summary(values)
 
@@ -254,7 +283,11 @@ def certificates(mode: Mode) -> dict:
         ],
         cwd=ROOT,
         check=True,
-        env={**os.environ, "TEST_DATABASE_NAME": "ensa_bench_certificates", "PYTHONPATH": str(ROOT)},
+        env={
+            **os.environ,
+            "TEST_DATABASE_NAME": "ensa_bench_certificates",
+            "PYTHONPATH": str(ROOT),
+        },
     )
     return json.loads(output.read_text())
 
@@ -270,7 +303,10 @@ def peer_interpreter() -> str:
         subprocess.run([python(), "-m", "venv", str(venv)], check=True)
         with open(WORK / "peer-install.log", "w") as log:
             subprocess.run(
-                [str(interpreter), "-m", "pip", "install", "-q", *PEER_REQUIREMENTS], check=True, stdout=log, stderr=log
+                [str(interpreter), "-m", "pip", "install", "-q", *PEER_REQUIREMENTS],
+                check=True,
+                stdout=log,
+                stderr=log,
             )
         marker.write_text("\n".join(PEER_REQUIREMENTS))
     return str(interpreter)
@@ -288,13 +324,18 @@ def peer_server(mode: Mode, sizes: dict) -> tuple[Server, dict]:
     }
     manifest_path = WORK / "peer-manifest.json"
     subprocess.run(
-        [interpreter, "-m", "peer.seed", json.dumps(sizes), str(manifest_path)], cwd=ROOT / "bench", env=env, check=True
+        [interpreter, "-m", "peer.seed", json.dumps(sizes), str(manifest_path)],
+        cwd=ROOT / "bench",
+        env=env,
+        check=True,
     )
     server = Server(env, mode.workers, interpreter=interpreter, app="peer.wsgi", cwd=ROOT / "bench")
     return server, json.loads(manifest_path.read_text())
 
 
-def measure_peer(ours: Server, manifest: dict, peer: Server, peer_manifest: dict, mode: Mode) -> dict:
+def measure_peer(
+    ours: Server, manifest: dict, peer: Server, peer_manifest: dict, mode: Mode
+) -> dict:
     """Our course and lesson pages (French) and the peer's, in alternating rounds."""
     options = {"seconds": mode.seconds, "connections": mode.connections}
     figures = {}
@@ -304,13 +345,19 @@ def measure_peer(ours: Server, manifest: dict, peer: Server, peer_manifest: dict
         fetch(peer.base + peer_page["url"], peer_manifest["cookie"])
         our_values, peer_values = [], []
         for _ in range(mode.rounds):
-            our_values.append(wrk(ours.base + our_page["url"], cookie=manifest["cookie"], **options))
-            peer_values.append(wrk(peer.base + peer_page["url"], cookie=peer_manifest["cookie"], **options))
+            our_values.append(
+                wrk(ours.base + our_page["url"], cookie=manifest["cookie"], **options)
+            )
+            peer_values.append(
+                wrk(peer.base + peer_page["url"], cookie=peer_manifest["cookie"], **options)
+            )
         figures[peer_name] = {
             "ours": our_name,
             "requests_per_second": summary(our_values),
             "peer_requests_per_second": summary(peer_values),
-            "ratio_to_peer": round(statistics.median(our_values) / statistics.median(peer_values), 3),
+            "ratio_to_peer": round(
+                statistics.median(our_values) / statistics.median(peer_values), 3
+            ),
             "queries": our_page["queries"],
             "peer_queries": peer_page["queries"],
         }
@@ -350,11 +397,21 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: b
     url = database_url()
     env = environment(url)
     started = time.monotonic()
-    print(f"Benchmark ({mode.name}) on {'PostgreSQL' if url.startswith('postgres') else 'SQLite'}", flush=True)
-    subprocess.run([python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    print(
+        f"Benchmark ({mode.name}) on {'PostgreSQL' if url.startswith('postgres') else 'SQLite'}",
+        flush=True,
+    )
+    subprocess.run(
+        [python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
+    )  # noqa: S603
     sizes = {"lessons": list(mode.lessons), "learners": mode.learners, "questions": mode.questions}
     manifest_path = WORK / "manifest.json"
-    subprocess.run([python(), "-m", "bench.seed", json.dumps(sizes), str(manifest_path)], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run(
+        [python(), "-m", "bench.seed", json.dumps(sizes), str(manifest_path)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )  # noqa: S603
     manifest = json.loads(manifest_path.read_text())
     print(f"Seeded in {time.monotonic() - started:.0f} s; measuring pages", flush=True)
     server = Server(env, mode.workers)
@@ -372,7 +429,9 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: b
         if peer is not None:
             peer.stop()
     certificate_figures = certificates(mode) if with_certificates else None
-    day, day_skipped = exam_day(mode, url) if with_examday else (None, "skipped in this run (--skip-examday)")
+    day, day_skipped = (
+        exam_day(mode, url) if with_examday else (None, "skipped in this run (--skip-examday)")
+    )
     measured = {
         "mode": mode.name,
         "database": "postgresql" if url.startswith("postgres") else "sqlite",
@@ -388,7 +447,11 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: b
         "examday": day,
         "examday_skipped": day_skipped,
     }
-    results = {**measured, "targets": targets.evaluate(measured), "duration_seconds": round(time.monotonic() - started)}
+    results = {
+        **measured,
+        "targets": targets.evaluate(measured),
+        "duration_seconds": round(time.monotonic() - started),
+    }
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(targets.table(results["targets"]))
     print(f"Written to {RESULTS} in {results['duration_seconds']} s")

@@ -47,17 +47,28 @@ def bench_rendering(count: int) -> dict:
         """The same page drawn with plain reportlab and segno: the same texts in the same fonts
         at the same sizes, the same rules and the same QR code, with none of our layout work
         (no shaping or bidi, no fitting, no seal or signature pictures, no metadata)."""
-        data = replace(base, serial=f"ENSA-2026-{index:06d}", learner_name_latin=f"Fatima-Zahra Benali {index}")
+        data = replace(
+            base, serial=f"ENSA-2026-{index:06d}", learner_name_latin=f"Fatima-Zahra Benali {index}"
+        )
         t = data.template
         width, height = landscape(A4)
         buffer = BytesIO()
         canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
         lines = [
-            (t.institution_fr, BOLD, 11), (t.institution_ar, BOLD, 13), (t.heading_fr, BOLD, 26),
-            (t.heading_ar, BOLD, 26), (t.attests_fr, REGULAR, 12.5), (data.learner_name_latin, BOLD, 21),
-            (t.followed_fr, REGULAR, 12.5), (data.course_title_fr, BOLD, 15), (t.attests_ar, REGULAR, 13.5),
-            (data.learner_name_arabic, BOLD, 22), (t.followed_ar, REGULAR, 13.5), (data.course_title_ar, BOLD, 16),
-            (data.serial, BOLD, 10), (data.verify_url, REGULAR, 7.5),
+            (t.institution_fr, BOLD, 11),
+            (t.institution_ar, BOLD, 13),
+            (t.heading_fr, BOLD, 26),
+            (t.heading_ar, BOLD, 26),
+            (t.attests_fr, REGULAR, 12.5),
+            (data.learner_name_latin, BOLD, 21),
+            (t.followed_fr, REGULAR, 12.5),
+            (data.course_title_fr, BOLD, 15),
+            (t.attests_ar, REGULAR, 13.5),
+            (data.learner_name_arabic, BOLD, 22),
+            (t.followed_ar, REGULAR, 13.5),
+            (data.course_title_ar, BOLD, 16),
+            (data.serial, BOLD, 10),
+            (data.verify_url, REGULAR, 7.5),
         ]
         for number, (text, font, size) in enumerate(lines):
             canvas.setFont(font, size)
@@ -135,7 +146,9 @@ def _course_with_learners(size: int):
     now = timezone.now()
     Enrolment.objects.bulk_create(
         [
-            Enrolment(learner=user, course=tree.course, status=EnrolmentStatus.COMPLETED, completed_at=now)
+            Enrolment(
+                learner=user, course=tree.course, status=EnrolmentStatus.COMPLETED, completed_at=now
+            )
             for user in users
         ]
     )
@@ -185,7 +198,9 @@ def bench_bulk_issue(sizes: list[int]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.certificates", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.certificates", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--renders", type=int, default=300)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--output", type=Path)

@@ -61,7 +61,15 @@ class Plan:
 
 
 PLANS = {
-    "full": Plan("full", learners=1000, start_window=10, autosave_every=30, autosaves=8, submit_window=60, time_scale=1),
+    "full": Plan(
+        "full",
+        learners=1000,
+        start_window=10,
+        autosave_every=30,
+        autosaves=8,
+        submit_window=60,
+        time_scale=1,
+    ),
     # The same rates as the full plan with a fifth of the learners and of the time: 200 start
     # in 2 s, autosave every 6 s (8 times), submit within 12 s.
     "quick": Plan(
@@ -92,7 +100,12 @@ class Process:
     def start(self) -> None:
         self.log = open(WORK / f"examday-{self.name}.log", "a")  # noqa: SIM115 - closed in stop()
         self.popen = subprocess.Popen(  # noqa: S603 - our own executables
-            self.command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+            self.command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def kill(self) -> None:
@@ -137,10 +150,21 @@ def wait_answering(url: str, process: Process, seconds: float = 60) -> None:
 
 
 class AppServer(Process):
-    def __init__(self, name: str, env: dict[str, str], workers: int, port: int | None = None) -> None:
+    def __init__(
+        self, name: str, env: dict[str, str], workers: int, port: int | None = None
+    ) -> None:
         self.port = port or free_port()
         gunicorn = str(Path(python()).with_name("gunicorn"))
-        command = [gunicorn, "lms.wsgi", "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{self.port}"]
+        command = [
+            gunicorn,
+            "lms.wsgi",
+            "-w",
+            str(workers),
+            "-k",
+            "sync",
+            "-b",
+            f"127.0.0.1:{self.port}",
+        ]
         super().__init__(name, command, env)
         self.ready()
 
@@ -188,7 +212,9 @@ def haproxy_config(port: int, servers: list[AppServer], workers: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_wrk(url: str, *, threads: int, connections: int, seconds: int, script: list[str] = ()) -> float:
+def run_wrk(
+    url: str, *, threads: int, connections: int, seconds: int, script: list[str] = ()
+) -> float:
     """Requests per second; any error or non-2xx answer stops the run. `script`: a Lua script
     and its arguments (wrk passes those after the URL to the script's init())."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
@@ -209,7 +235,11 @@ def throughput(base: str, manifest: dict, plan: Plan) -> dict:
     writers = WORK / "examday-writers.txt"
     writers.write_text("".join(f"{w['autosave']} {w['session']}\n" for w in manifest["writers"]))
     autosave, b2 = [], []
-    options = {"threads": plan.connections, "connections": plan.connections, "seconds": plan.seconds}
+    options = {
+        "threads": plan.connections,
+        "connections": plan.connections,
+        "seconds": plan.seconds,
+    }
     for round_number in range(plan.rounds):
         b2.append(run_wrk(f"{base}/bench/b2", **options))
         offset = str(round_number * plan.connections)
@@ -233,7 +263,16 @@ def generator(config: dict, name: str) -> dict:
 def check(env: dict, manifest_path: Path, state: Path, phase: str) -> dict:
     output = WORK / f"examday-check-{phase}.json"
     subprocess.run(  # noqa: S603
-        [python(), "-m", "bench.examday_data", "check", str(manifest_path), str(state), phase, str(output)],
+        [
+            python(),
+            "-m",
+            "bench.examday_data",
+            "check",
+            str(manifest_path),
+            str(state),
+            phase,
+            str(output),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
@@ -241,7 +280,9 @@ def check(env: dict, manifest_path: Path, state: Path, phase: str) -> dict:
     return json.loads(output.read_text())
 
 
-def exam(env: dict, base: str, manifest: dict, manifest_path: Path, plan: Plan, victim: AppServer) -> dict:
+def exam(
+    env: dict, base: str, manifest: dict, manifest_path: Path, plan: Plan, victim: AppServer
+) -> dict:
     """P3 and P4: the learners start, autosave (one server killed midway), then submit."""
     log = WORK / "examday-requests.jsonl"
     log.unlink(missing_ok=True)
@@ -299,7 +340,12 @@ def exam(env: dict, base: str, manifest: dict, manifest_path: Path, plan: Plan, 
         },
         "submit",
     )
-    subprocess.run([python(), "-m", "bench.examday_load", str(files["config"])], cwd=ROOT, check=True, timeout=600)  # noqa: S603
+    subprocess.run(
+        [python(), "-m", "bench.examday_load", str(files["config"])],
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )  # noqa: S603
     submit_summary = json.loads(files["summary"].read_text())
     submitted = check(env, manifest_path, submit_state, "submitted")
     return {
@@ -335,11 +381,22 @@ def web_worker_memory(env: dict, manifest: dict, plan: Plan) -> dict:
         after = rss_kib(worker)
     finally:
         server.stop()
-    return _growth(before, after, requests=plan.page_requests, warmup=plan.page_warmup, page=manifest["learner_page"])
+    return _growth(
+        before,
+        after,
+        requests=plan.page_requests,
+        warmup=plan.page_warmup,
+        page=manifest["learner_page"],
+    )
 
 
 def _growth(before: int, after: int, **facts) -> dict:
-    return {"rss_kib_after_warmup": before, "rss_kib_after": after, "growth": round(after / before - 1, 4), **facts}
+    return {
+        "rss_kib_after_warmup": before,
+        "rss_kib_after": after,
+        "growth": round(after / before - 1, 4),
+        **facts,
+    }
 
 
 def tasks_waiting(url: str) -> tuple[int, int]:
@@ -357,12 +414,22 @@ def tasks_waiting(url: str) -> tuple[int, int]:
     return left, failed
 
 
-def task_worker_memory(env: dict, url: str, manifest_path: Path, worker: Process, plan: Plan) -> dict:
+def task_worker_memory(
+    env: dict, url: str, manifest_path: Path, worker: Process, plan: Plan
+) -> dict:
     """P7: VmRSS of one db_worker (the only one running) over many certificate issues."""
 
     def issue(first: int, count: int) -> None:
         subprocess.run(  # noqa: S603
-            [python(), "-m", "bench.examday_data", "enqueue", str(manifest_path), str(first), str(count)],
+            [
+                python(),
+                "-m",
+                "bench.examday_data",
+                "enqueue",
+                str(manifest_path),
+                str(first),
+                str(count),
+            ],
             cwd=ROOT,
             env=env,
             check=True,
@@ -370,7 +437,9 @@ def task_worker_memory(env: dict, url: str, manifest_path: Path, worker: Process
         deadline = time.monotonic() + 30 + count * 2
         while tasks_waiting(url)[0]:
             if time.monotonic() > deadline or worker.popen.poll() is not None:
-                raise SystemExit(f"the task worker did not finish the certificates: see {worker.log.name}")
+                raise SystemExit(
+                    f"the task worker did not finish the certificates: see {worker.log.name}"
+                )
             time.sleep(0.5)
 
     issue(0, plan.certificate_warmup)
@@ -412,8 +481,13 @@ def run(plan: Plan) -> dict:
         "REDIS_URL": REDIS_URL,
     }
     flush_redis()
-    print(f"Exam day ({plan.name}): {plan.learners} learners, two app servers behind HAProxy", flush=True)
-    subprocess.run([python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    print(
+        f"Exam day ({plan.name}): {plan.learners} learners, two app servers behind HAProxy",
+        flush=True,
+    )
+    subprocess.run(
+        [python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
+    )  # noqa: S603
     manifest_path = WORK / "examday-manifest.json"
     sizes = {
         "learners": plan.learners,
@@ -422,7 +496,10 @@ def run(plan: Plan) -> dict:
         "certificates": plan.certificate_warmup + plan.certificates,
     }
     subprocess.run(  # noqa: S603
-        [python(), "-m", "bench.examday_data", "seed", json.dumps(sizes), str(manifest_path)], cwd=ROOT, env=env, check=True
+        [python(), "-m", "bench.examday_data", "seed", json.dumps(sizes), str(manifest_path)],
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
     manifest = json.loads(manifest_path.read_text())
     print(f"  seeded in {time.monotonic() - started:.0f} s", flush=True)
@@ -439,7 +516,11 @@ def run(plan: Plan) -> dict:
         base = f"http://127.0.0.1:{port}"
         wait_answering(f"{base}/bench/b1", balancer)
         workers = [
-            Process(f"db-worker-{n}", [python(), "manage.py", "db_worker", "--worker-id", f"examday-{n}"], env)
+            Process(
+                f"db-worker-{n}",
+                [python(), "manage.py", "db_worker", "--worker-id", f"examday-{n}"],
+                env,
+            )
             for n in (1, 2)
         ]
         processes += workers
@@ -481,7 +562,9 @@ def _stop_on_sigterm() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _stop_on_sigterm()
-    parser = argparse.ArgumentParser(prog="python -m bench.examday", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.examday", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--learners", type=int)
     parser.add_argument("--output", type=Path, default=WORK / "examday.json")

@@ -78,7 +78,9 @@ def count_queries(exam, user, questions) -> dict:
     client.get(page_url)
     page, page_status = _queries(client, "get", page_url)
     fields = {"version": 0, f"q-{questions[0].pk}": RIGHT_CHOICE}
-    autosave, autosave_status = _queries(client, "post", reverse("quizzes:autosave", args=[attempt.pk]), fields)
+    autosave, autosave_status = _queries(
+        client, "post", reverse("quizzes:autosave", args=[attempt.pk]), fields
+    )
     statuses = {start_status, page_status, autosave_status}
     if statuses != {200, 302}:
         raise SystemExit(f"counting queries: unexpected answers {statuses}")
@@ -89,17 +91,31 @@ def count_queries(exam, user, questions) -> dict:
 def seed(sizes: dict) -> dict:
     call_command("migrate", verbosity=0, interactive=False)
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE IF NOT EXISTS bench_b2 (id serial PRIMARY KEY, note varchar(10))")
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS bench_b2 (id serial PRIMARY KEY, note varchar(10))"
+        )
     ensure_catalogue()
-    tree = build_course(modules=1, lessons_per_module=5, arabic=True, title="Préparation au concours")
-    questions = [quizzes.question(course=tree.course, kind="single") for _ in range(sizes["questions"])]
-    exam = quizzes.quiz(
-        module=tree.modules[0], questions=questions, title="Examen final", attempts_allowed=1, time_limit_minutes=120
+    tree = build_course(
+        modules=1, lessons_per_module=5, arabic=True, title="Préparation au concours"
     )
-    practice = quizzes.quiz(module=tree.modules[0], questions=questions, title="Entraînement", attempts_allowed=0)
+    questions = [
+        quizzes.question(course=tree.course, kind="single") for _ in range(sizes["questions"])
+    ]
+    exam = quizzes.quiz(
+        module=tree.modules[0],
+        questions=questions,
+        title="Examen final",
+        attempts_allowed=1,
+        time_limit_minutes=120,
+    )
+    practice = quizzes.quiz(
+        module=tree.modules[0], questions=questions, title="Entraînement", attempts_allowed=0
+    )
 
     candidates = _learners(sizes["learners"] + sizes["throughput_clients"] + 1)
-    Enrolment.objects.bulk_create([Enrolment(learner=user, course=tree.course) for user in candidates])
+    Enrolment.objects.bulk_create(
+        [Enrolment(learner=user, course=tree.course) for user in candidates]
+    )
     crowd, writers, aside = (
         candidates[: sizes["learners"]],
         candidates[sizes["learners"] : -1],
@@ -111,9 +127,12 @@ def seed(sizes: dict) -> dict:
     certified = build_course(modules=1, lessons_per_module=1, title="Cours certifié")
     certification(certified.course, auto_issue=True)
     holders = candidates[: sizes["certificates"]]
-    enrolments = Enrolment.objects.bulk_create([Enrolment(learner=user, course=certified.course) for user in holders])
+    enrolments = Enrolment.objects.bulk_create(
+        [Enrolment(learner=user, course=certified.course) for user in holders]
+    )
     LessonCompletion.objects.bulk_create(
-        [LessonCompletion(learner=user, lesson=certified.lessons[0]) for user in holders], batch_size=2000
+        [LessonCompletion(learner=user, lesson=certified.lessons[0]) for user in holders],
+        batch_size=2000,
     )
     queries = count_queries(exam, aside, questions)
     crowd_sessions, writer_sessions = signed_in(crowd), signed_in(writers)
@@ -122,7 +141,9 @@ def seed(sizes: dict) -> dict:
         "questions": [str(question.pk) for question in questions],
         "choices": [choice["id"] for choice in quizzes.DATA["single"]["choices"]],
         "right_choice": RIGHT_CHOICE,
-        "learners": [{"id": user.pk, "session": key} for user, key in zip(crowd, crowd_sessions, strict=True)],
+        "learners": [
+            {"id": user.pk, "session": key} for user, key in zip(crowd, crowd_sessions, strict=True)
+        ],
         "writers": [
             {"autosave": path, "session": key}
             for path, key in zip(autosave_paths, writer_sessions, strict=True)

@@ -80,7 +80,14 @@ class Generator:
         await asyncio.sleep(max(0.0, moment - time.time()))
 
     async def request(
-        self, http: aiohttp.ClientSession, learner: Learner, kind: str, method: str, url: str, data=None, **extra
+        self,
+        http: aiohttp.ClientSession,
+        learner: Learner,
+        kind: str,
+        method: str,
+        url: str,
+        data=None,
+        **extra,
     ) -> tuple[int, str, str]:
         """Send until a response that is not the load balancer's "no server" (status, body, location)."""
         for attempt in range(1, MAX_TRIES + 1):
@@ -88,7 +95,11 @@ class Generator:
             record = {"learner": learner.id, "kind": kind, "try": attempt, **extra}
             try:
                 async with http.request(
-                    method, self.base + url, data=data, headers=learner.headers, allow_redirects=False
+                    method,
+                    self.base + url,
+                    data=data,
+                    headers=learner.headers,
+                    allow_redirects=False,
                 ) as response:
                     body = await response.text()
                     status, location = response.status, response.headers.get("Location", "")
@@ -119,7 +130,12 @@ class Generator:
         await self.wait_until(self.t0 + learner.index * config["window"] / len(self.learners))
         began = time.perf_counter()
         status, _, location = await self.request(
-            http, learner, "start", "POST", config["start"], data={"csrfmiddlewaretoken": learner.csrf}
+            http,
+            learner,
+            "start",
+            "POST",
+            config["start"],
+            data={"csrfmiddlewaretoken": learner.csrf},
         )
         if status != 302 or "/attempts/" not in location:
             self.write({"learner": learner.id, "kind": "failed", "what": "start", "status": status})
@@ -127,7 +143,13 @@ class Generator:
         learner.attempt_url = location
         status = await self.load_page(http, learner)
         if status == 200:
-            self.write({"learner": learner.id, "kind": "started", "ms": round((time.perf_counter() - began) * 1000, 1)})
+            self.write(
+                {
+                    "learner": learner.id,
+                    "kind": "started",
+                    "ms": round((time.perf_counter() - began) * 1000, 1),
+                }
+            )
         else:
             self.write({"learner": learner.id, "kind": "failed", "what": "page", "status": status})
 
@@ -145,7 +167,14 @@ class Generator:
         for _ in range(3):
             data = self.fields(learner)
             status, body, _ = await self.request(
-                http, learner, "autosave", "POST", url, data=data, answers=learner.answers, version=learner.version
+                http,
+                learner,
+                "autosave",
+                "POST",
+                url,
+                data=data,
+                answers=learner.answers,
+                version=learner.version,
             )
             if status == 200:
                 learner.version = json.loads(body)["version"]
@@ -155,14 +184,26 @@ class Generator:
                 await self.load_page(http, learner, kind="reload")
                 continue
             break
-        self.write({"learner": learner.id, "kind": "failed", "what": "autosave", "tick": tick, "status": status})
+        self.write(
+            {
+                "learner": learner.id,
+                "kind": "failed",
+                "what": "autosave",
+                "tick": tick,
+                "status": status,
+            }
+        )
 
     async def exam(self, http, learner: Learner) -> None:
         await self.start(http, learner)
         if not learner.attempt_url:
             return
         config = self.config
-        first = self.t0 + config["window"] + learner.index * config["autosave_every"] / len(self.learners)
+        first = (
+            self.t0
+            + config["window"]
+            + learner.index * config["autosave_every"] / len(self.learners)
+        )
         for tick in range(config["autosaves"]):
             await self.wait_until(first + tick * config["autosave_every"])
             self.next_answers(learner, tick)
@@ -184,11 +225,15 @@ class Generator:
         if status == 302 and location.endswith("/review/"):
             learner.acknowledged = dict(learner.answers)
         else:
-            self.write({"learner": learner.id, "kind": "failed", "what": "submit", "status": status})
+            self.write(
+                {"learner": learner.id, "kind": "failed", "what": "submit", "status": status}
+            )
 
     async def run(self) -> dict:
         config = self.config
-        self.learners = [Learner(index, entry, config) for index, entry in enumerate(config["learners"])]
+        self.learners = [
+            Learner(index, entry, config) for index, entry in enumerate(config["learners"])
+        ]
         connector = aiohttp.TCPConnector(limit=config.get("connections", 256))
         timeout = aiohttp.ClientTimeout(total=60)
         async with aiohttp.ClientSession(
@@ -213,7 +258,9 @@ class Generator:
     def summary(self) -> dict:
         kinds: dict[str, dict] = {}
         for record in self.records:
-            entry = kinds.setdefault(record["kind"], {"requests": 0, "statuses": {}, "ms": [], "retries": 0})
+            entry = kinds.setdefault(
+                record["kind"], {"requests": 0, "statuses": {}, "ms": [], "retries": 0}
+            )
             entry["requests"] += 1
             status = str(record.get("status", ""))
             entry["statuses"][status] = entry["statuses"].get(status, 0) + 1

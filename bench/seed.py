@@ -67,12 +67,19 @@ def _learners(count: int) -> list:
 def _at_various_stages(course_tree, users, rng: random.Random) -> None:
     """Enrol `users`: a quarter not started, most part-way, a tenth finished."""
     now = timezone.now()
-    Enrolment.objects.bulk_create([Enrolment(learner=user, course=course_tree.course) for user in users])
+    Enrolment.objects.bulk_create(
+        [Enrolment(learner=user, course=course_tree.course) for user in users]
+    )
     lessons = course_tree.lessons
     completions = []
     for user in users:
-        done = rng.choice([0, 0, len(lessons) // 4, len(lessons) // 2, len(lessons) - 1, len(lessons)])
-        completions += [LessonCompletion(learner=user, lesson=lesson, completed_at=now) for lesson in lessons[:done]]
+        done = rng.choice(
+            [0, 0, len(lessons) // 4, len(lessons) // 2, len(lessons) - 1, len(lessons)]
+        )
+        completions += [
+            LessonCompletion(learner=user, lesson=lesson, completed_at=now)
+            for lesson in lessons[:done]
+        ]
     LessonCompletion.objects.bulk_create(completions, batch_size=5000)
 
 
@@ -85,16 +92,25 @@ def seed(sizes: dict) -> dict:
     rng = random.Random(2026)  # noqa: S311 - a reproducible data set, not a secret
     trees = {
         lessons: build_course(
-            modules=max(1, lessons // 5), lessons_per_module=min(5, lessons), arabic=True, title=f"Cours de {lessons} leçons"
+            modules=max(1, lessons // 5),
+            lessons_per_module=min(5, lessons),
+            arabic=True,
+            title=f"Cours de {lessons} leçons",
         )
         for lessons in sizes["lessons"]
     }
     largest = trees[max(trees)]
-    questions = [quizzes.question(course=largest.course, kind="single") for _ in range(sizes["questions"])]
+    questions = [
+        quizzes.question(course=largest.course, kind="single") for _ in range(sizes["questions"])
+    ]
     quiz = quizzes.quiz(module=largest.modules[0], questions=questions, title="Évaluation")
     for tree in trees.values():  # every course ends with a quiz, so their pages differ only in size
         if tree is not largest:
-            quizzes.quiz(module=tree.modules[-1], questions=[quizzes.question(course=tree.course)], title="Bilan")
+            quizzes.quiz(
+                module=tree.modules[-1],
+                questions=[quizzes.question(course=tree.course)],
+                title="Bilan",
+            )
 
     crowd = _learners(sizes["learners"])
     for tree in trees.values():
@@ -104,7 +120,10 @@ def seed(sizes: dict) -> dict:
     for tree in trees.values():
         Enrolment.objects.create(learner=person, course=tree.course)
         LessonCompletion.objects.bulk_create(
-            [LessonCompletion(learner=person, lesson=lesson) for lesson in tree.lessons[: len(tree.lessons) // 2]]
+            [
+                LessonCompletion(learner=person, lesson=lesson)
+                for lesson in tree.lessons[: len(tree.lessons) // 2]
+            ]
         )
     certified = build_course(modules=1, lessons_per_module=1, title="Cours certifié")
     certificate = _certificate(complete_course(certified))
@@ -123,7 +142,10 @@ def pages(data: dict) -> dict[str, dict]:
     result = {}
     for language in ("fr", "ar"):
         with translation.override(language):
-            result[f"dashboard-{language}"] = {"url": reverse("courses:dashboard"), "signed_in": True}
+            result[f"dashboard-{language}"] = {
+                "url": reverse("courses:dashboard"),
+                "signed_in": True,
+            }
             result[f"verify-{language}"] = {
                 "url": reverse("certificates:verify", args=[data["certificate"].verification_code]),
                 "signed_in": False,
@@ -132,8 +154,14 @@ def pages(data: dict) -> dict[str, dict]:
             course = tree.course if language == "fr" else tree.course_ar
             lesson_list = tree.lessons if language == "fr" else tree.lessons_ar
             result[f"course{lessons}-{language}"] = {"url": course.url, "signed_in": True}
-            result[f"lesson{lessons}-{language}"] = {"url": lesson_list[len(lesson_list) // 2].url, "signed_in": True}
-            result[f"anonymous-course{lessons}-{language}"] = {"url": course.url, "signed_in": False}
+            result[f"lesson{lessons}-{language}"] = {
+                "url": lesson_list[len(lesson_list) // 2].url,
+                "signed_in": True,
+            }
+            result[f"anonymous-course{lessons}-{language}"] = {
+                "url": course.url,
+                "signed_in": False,
+            }
         catalogue = ensure_catalogue()[language]
         result[f"catalogue-{language}"] = {"url": catalogue.url, "signed_in": True}
         result[f"anonymous-catalogue-{language}"] = {"url": catalogue.url, "signed_in": False}
@@ -169,7 +197,9 @@ def main(argv: list[str]) -> int:
     measured = pages(data)
     count_queries(measured, data["person"])
     manifest.write_text(
-        json.dumps({"cookie": session_cookie(data["person"]), "pages": measured, "sizes": sizes}, indent=2)
+        json.dumps(
+            {"cookie": session_cookie(data["person"]), "pages": measured, "sizes": sizes}, indent=2
+        )
     )
     return 0
 

@@ -15,7 +15,9 @@ def _p1(pages: dict) -> dict:
         for name, page in pages.items()
         if page["signed_in"] and name.split("-")[0].rstrip("0123456789") in LEARNER_PAGES
     }
-    anonymous = {name: page["ratio_to_b0"] for name, page in pages.items() if name.startswith("anonymous-")}
+    anonymous = {
+        name: page["ratio_to_b0"] for name, page in pages.items() if name.startswith("anonymous-")
+    }
     worst, worst_anonymous = min(signed_in, key=signed_in.get), min(anonymous, key=anonymous.get)
     return {
         "what": "catalogue, course, lesson and dashboard pages, signed-in learner, fr and ar; anonymous pages",
@@ -40,10 +42,13 @@ def _p2(pages: dict, lessons: list[int]) -> dict:
     unequal = sorted(
         name
         for name, page in pages.items()
-        if f"{small}-" in name and pages.get(name.replace(f"{small}-", f"{large}-"), page)["queries"] != page["queries"]
+        if f"{small}-" in name
+        and pages.get(name.replace(f"{small}-", f"{large}-"), page)["queries"] != page["queries"]
     )
     learner = {name: page["queries"] for name, page in pages.items() if page["signed_in"]}
-    anonymous = {name: page["queries"] for name, page in pages.items() if name.startswith("anonymous-")}
+    anonymous = {
+        name: page["queries"] for name, page in pages.items() if name.startswith("anonymous-")
+    }
     return {
         "what": f"queries per page for {small} and {large} lessons",
         "target": "equal for both sizes; <= 10 for a learner; <= 3 for a cached anonymous page",
@@ -79,12 +84,18 @@ def _p5(certificates: dict | None) -> dict:
 
 
 def _p8(peer: dict | None) -> dict:
-    what = "our course and lesson pages against wagtail-lms 0.11.1, same lessons, database and server"
+    what = (
+        "our course and lesson pages against wagtail-lms 0.11.1, same lessons, database and server"
+    )
     target = ">= 3 x its throughput, no more queries"
     if not peer:
-        return _not_measured(what, target, "the peer was not measured in this run (--tiny or --skip-peer)")
+        return _not_measured(
+            what, target, "the peer was not measured in this run (--tiny or --skip-peer)"
+        )
     worst = min(peer, key=lambda name: peer[name]["ratio_to_peer"])
-    more_queries = sorted(name for name, page in peer.items() if page["queries"] > page["peer_queries"])
+    more_queries = sorted(
+        name for name, page in peer.items() if page["queries"] > page["peer_queries"]
+    )
     return {
         "what": what,
         "target": target,
@@ -99,7 +110,9 @@ def _p8(peer: dict | None) -> dict:
 
 
 def _p6(pages: dict) -> dict:
-    ratios = {name: page["ratio_to_b1"] for name, page in pages.items() if name.startswith("verify-")}
+    ratios = {
+        name: page["ratio_to_b1"] for name, page in pages.items() if name.startswith("verify-")
+    }
     worst = min(ratios, key=ratios.get)
     return {
         "what": "the public verification page",
@@ -136,7 +149,9 @@ def _p3(day: dict) -> dict:
     p95 = kinds["started"]["p95_ms"]
     exact = check["attempts"] == check["learners"] and not check["duplicate_attempts"]
     return {
-        "what": P3_WHAT.replace("1,000", f"{plan['learners']:,}").replace("10 s", f"{plan['start_window']:g} s"),
+        "what": P3_WHAT.replace("1,000", f"{plan['learners']:,}").replace(
+            "10 s", f"{plan['start_window']:g} s"
+        ),
         "target": P3_TARGET,
         "measured": True,
         "figure": {"p95_ms": p95, "errors": errors, "attempts": check["attempts"]},
@@ -152,7 +167,11 @@ def _p3(day: dict) -> dict:
 
 def _p4(day: dict) -> dict:
     exam, submit = day["exam"]["kinds"], day["submit"]["kinds"]
-    saved, submitted, rates = day["check_after_autosaves"], day["check_after_submits"], day["throughput"]
+    saved, submitted, rates = (
+        day["check_after_autosaves"],
+        day["check_after_submits"],
+        day["throughput"],
+    )
     plan = day["plan"]
     problems = {
         key: saved[key] + submitted[key]
@@ -161,7 +180,12 @@ def _p4(day: dict) -> dict:
     unfinished = {key: submitted[key] for key in ("not_submitted", "not_graded", "wrong_points")}
     p95 = exam["autosave"]["p95_ms"]
     ratio = rates["ratio_to_b2"]
-    retried = {name: kinds[name]["retries"] for kinds in (exam, submit) for name in kinds if kinds[name].get("retries")}
+    retried = {
+        name: kinds[name]["retries"]
+        for kinds in (exam, submit)
+        for name in kinds
+        if kinds[name].get("retries")
+    }
     note = (
         f"app server killed at {day['server_killed_at_second']} s and back at {day['server_back_at_second']} s; "
         "requests that failed with it were sent again by the learners (logged as retries)"
@@ -186,7 +210,10 @@ def _p4(day: dict) -> dict:
         "unfinished_attempts": unfinished,
         "submit_p95_ms": submit.get("submit", {}).get("p95_ms"),
         "retries": retried,
-        "met": not any(problems.values()) and not any(unfinished.values()) and p95 < 300 and ratio >= 0.6,
+        "met": not any(problems.values())
+        and not any(unfinished.values())
+        and p95 < 300
+        and ratio >= 0.6,
         "note": note,
     }
 
@@ -194,11 +221,16 @@ def _p4(day: dict) -> dict:
 def _p7(day: dict) -> dict:
     web, tasks = day["memory"]["web_worker"], day["memory"]["task_worker"]
     return {
-        "what": P7_WHAT.replace("20,000", f"{web['requests']:,}").replace("1,000", f"{tasks['certificates']:,}"),
+        "what": P7_WHAT.replace("20,000", f"{web['requests']:,}").replace(
+            "1,000", f"{tasks['certificates']:,}"
+        ),
         "target": P7_TARGET,
         "measured": True,
         "figure": {"web_worker_growth": web["growth"], "task_worker_growth": tasks["growth"]},
-        "baseline": {"web_worker_kib": web["rss_kib_after_warmup"], "task_worker_kib": tasks["rss_kib_after_warmup"]},
+        "baseline": {
+            "web_worker_kib": web["rss_kib_after_warmup"],
+            "task_worker_kib": tasks["rss_kib_after_warmup"],
+        },
         "ratio": {
             "web_worker": round(web["rss_kib_after"] / web["rss_kib_after_warmup"], 3),
             "task_worker": round(tasks["rss_kib_after"] / tasks["rss_kib_after_warmup"], 3),
@@ -211,7 +243,9 @@ def _p7(day: dict) -> dict:
 def examday_targets(day: dict | None, reason: str = "") -> dict:
     """P3, P4 and P7 from the exam day's figures (bench/examday.py), or why they are missing."""
     if not day or "error" in day:
-        why = reason or (f"the exam day failed: {day['error']}" if day else "the exam day was not run")
+        why = reason or (
+            f"the exam day failed: {day['error']}" if day else "the exam day was not run"
+        )
         return {
             "P3": _not_measured(P3_WHAT, P3_TARGET, why),
             "P4": _not_measured(P4_WHAT, P4_TARGET, why),
@@ -242,7 +276,10 @@ def _shown(value) -> str:
 
 
 def table(results: dict) -> str:
-    lines = ["| id | figure | baseline | ratio | target | met |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| id | figure | baseline | ratio | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for key, entry in results.items():
         if not entry["measured"]:
             lines.append(f"| {key} | not measured | - | - | {entry['target']} | no |")

@@ -17,7 +17,12 @@ PREFILLED = ("title_fr", "title_ar", "hours")
 
 def certified_course_initial(course: CoursePage) -> dict:
     certified = current_certified_course(course)
-    return {"course": course.pk, "title_fr": certified.title_fr, "title_ar": certified.title_ar, "hours": certified.hours}
+    return {
+        "course": course.pk,
+        "title_fr": certified.title_fr,
+        "title_ar": certified.title_ar,
+        "hours": certified.hours,
+    }
 
 
 class CourseCertificationForm(WagtailAdminModelForm):

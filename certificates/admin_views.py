@@ -72,24 +72,57 @@ class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         buttons.append(
-            Button(_("Download PDF"), url=_action_url("download", instance.pk), icon_name="download", priority=5)
+            Button(
+                _("Download PDF"),
+                url=_action_url("download", instance.pk),
+                icon_name="download",
+                priority=5,
+            )
         )
         if instance.may_be_reissued:
-            buttons.append(Button(_("Reissue"), url=_action_url("reissue", instance.pk), icon_name="resubmit", priority=40))
+            buttons.append(
+                Button(
+                    _("Reissue"),
+                    url=_action_url("reissue", instance.pk),
+                    icon_name="resubmit",
+                    priority=40,
+                )
+            )
         if instance.is_valid:
-            buttons.append(Button(_("Revoke"), url=_action_url("revoke", instance.pk), icon_name="cross", priority=50))
+            buttons.append(
+                Button(
+                    _("Revoke"),
+                    url=_action_url("revoke", instance.pk),
+                    icon_name="cross",
+                    priority=50,
+                )
+            )
         return buttons
 
 
 class CertificateInspectView(InspectView):
     @cached_property
     def header_more_buttons(self):
-        buttons = [Button(_("Download PDF"), url=_action_url("download", self.object.pk), icon_name="download")]
-        buttons.append(Button(_("Verification page"), url=self.object.get_verify_url(), icon_name="link-external"))
+        buttons = [
+            Button(
+                _("Download PDF"), url=_action_url("download", self.object.pk), icon_name="download"
+            )
+        ]
+        buttons.append(
+            Button(
+                _("Verification page"), url=self.object.get_verify_url(), icon_name="link-external"
+            )
+        )
         if self.object.may_be_reissued:
-            buttons.append(Button(_("Reissue"), url=_action_url("reissue", self.object.pk), icon_name="resubmit"))
+            buttons.append(
+                Button(
+                    _("Reissue"), url=_action_url("reissue", self.object.pk), icon_name="resubmit"
+                )
+            )
         if self.object.is_valid:
-            buttons.append(Button(_("Revoke"), url=_action_url("revoke", self.object.pk), icon_name="cross"))
+            buttons.append(
+                Button(_("Revoke"), url=_action_url("revoke", self.object.pk), icon_name="cross")
+            )
         return buttons
 
 
@@ -177,11 +210,30 @@ class BulkIssueRunViewSet(ModelViewSet):
     inspect_view_class = BulkIssueRunInspectView
     history_view_class = RecordHistoryView
     form_fields = ["course"]
-    list_display = ["course", "cohort", "status", "processed", "issued", "already_issued", "skipped", "created_at"]
+    list_display = [
+        "course",
+        "cohort",
+        "status",
+        "processed",
+        "issued",
+        "already_issued",
+        "skipped",
+        "created_at",
+    ]
     list_filter = ["status"]
     inspect_view_fields = [
-        "course", "cohort", "requested_by", "status", "processed", "issued",
-        "already_issued", "skipped", "skipped_details", "error", "created_at", "finished_at",
+        "course",
+        "cohort",
+        "requested_by",
+        "status",
+        "processed",
+        "issued",
+        "already_issued",
+        "skipped",
+        "skipped_details",
+        "error",
+        "created_at",
+        "finished_at",
     ]
 
 
@@ -301,12 +353,17 @@ class RevokeView(CertificateActionView):
     def form_valid(self, form):
         try:
             services.revoke_certificate(
-                certificate=self.certificate, reason=form.cleaned_data["reason"], revoked_by=self.request.user
+                certificate=self.certificate,
+                reason=form.cleaned_data["reason"],
+                revoked_by=self.request.user,
             )
         except services.CertificateError as error:
             messages.error(self.request, error.message)
         else:
-            messages.success(self.request, _("Certificate %(serial)s revoked.") % {"serial": self.certificate.serial})
+            messages.success(
+                self.request,
+                _("Certificate %(serial)s revoked.") % {"serial": self.certificate.serial},
+            )
         return self.done()
 
 
@@ -321,20 +378,25 @@ class ReissueView(CertificateActionView):
             context["notice"] = _(
                 "This certificate was revoked on %(date)s. Reissuing it gives the learner a new "
                 "valid certificate with a new serial number; this one stays revoked."
-            ) % {"date": date_format(timezone.localdate(self.certificate.revoked_at), "DATE_FORMAT")}
+            ) % {
+                "date": date_format(timezone.localdate(self.certificate.revoked_at), "DATE_FORMAT")
+            }
         return context
 
     def form_valid(self, form):
         try:
             new = services.reissue_certificate(
-                certificate=self.certificate, issued_by=self.request.user, reason=form.cleaned_data["reason"]
+                certificate=self.certificate,
+                issued_by=self.request.user,
+                reason=form.cleaned_data["reason"],
             )
         except services.CertificateError as error:
             messages.error(self.request, error.message)
             return self.done()
         messages.success(
             self.request,
-            _("Certificate %(new)s issued; it supersedes %(old)s.") % {"new": new.serial, "old": self.certificate.serial},
+            _("Certificate %(new)s issued; it supersedes %(old)s.")
+            % {"new": new.serial, "old": self.certificate.serial},
         )
         return redirect(reverse("certificate_register:inspect", args=[new.pk]))
 
@@ -351,7 +413,11 @@ class IssueView(AdministratorFormView):
         context = super().get_context_data(**kwargs)
         enrolment_id = self.request.GET.get("enrolment")
         if enrolment_id and enrolment_id.isdigit():
-            enrolment = Enrolment.objects.select_related("learner", "course").filter(pk=enrolment_id).first()
+            enrolment = (
+                Enrolment.objects.select_related("learner", "course")
+                .filter(pk=enrolment_id)
+                .first()
+            )
             if enrolment is not None:
                 context["eligibility"] = check_eligibility(enrolment=enrolment)
                 context["enrolment"] = enrolment
@@ -360,11 +426,15 @@ class IssueView(AdministratorFormView):
     def form_valid(self, form):
         enrolment = form.cleaned_data["enrolment"]
         try:
-            certificate = services.issue_certificate(enrolment=enrolment, issued_by=self.request.user)
+            certificate = services.issue_certificate(
+                enrolment=enrolment, issued_by=self.request.user
+            )
         except services.NotEligible as refusal:
             form.add_error("enrolment", refusal.message)
             return self.form_invalid(form)
-        messages.success(self.request, _("Certificate %(serial)s issued.") % {"serial": certificate.serial})
+        messages.success(
+            self.request, _("Certificate %(serial)s issued.") % {"serial": certificate.serial}
+        )
         return redirect(reverse("certificate_register:inspect", args=[certificate.pk]))
 
 

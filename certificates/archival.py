@@ -72,41 +72,48 @@ def _output_intent(writer: IncrementalPdfFileWriter) -> generic.Reference:
         {pdf_name("/N"): generic.NumberObject(3), pdf_name("/Filter"): pdf_name("/FlateDecode")},
         encoded_data=_compressed_profile(),
     )
-    intent = generic.DictionaryObject({
-        pdf_name("/Type"): pdf_name("/OutputIntent"),
-        pdf_name("/S"): pdf_name("/GTS_PDFA1"),
-        pdf_name("/OutputConditionIdentifier"): pdf_string(SRGB),
-        pdf_name("/RegistryName"): pdf_string("http://www.color.org"),
-        pdf_name("/Info"): pdf_string(SRGB),
-        pdf_name("/DestOutputProfile"): writer.add_object(profile),
-    })
+    intent = generic.DictionaryObject(
+        {
+            pdf_name("/Type"): pdf_name("/OutputIntent"),
+            pdf_name("/S"): pdf_name("/GTS_PDFA1"),
+            pdf_name("/OutputConditionIdentifier"): pdf_string(SRGB),
+            pdf_name("/RegistryName"): pdf_string("http://www.color.org"),
+            pdf_name("/Info"): pdf_string(SRGB),
+            pdf_name("/DestOutputProfile"): writer.add_object(profile),
+        }
+    )
     return writer.add_object(intent)
 
 
-def _embed_credential(writer: IncrementalPdfFileWriter, *, serial: str, credential: str,
-                      moment: datetime) -> tuple[generic.Reference, str]:
+def _embed_credential(
+    writer: IncrementalPdfFileWriter, *, serial: str, credential: str, moment: datetime
+) -> tuple[generic.Reference, str]:
     name, mime_type = credential_file(serial, credential)
     raw = credential.encode("utf-8")
     stream = generic.StreamObject(
         {
             pdf_name("/Type"): pdf_name("/EmbeddedFile"),
             pdf_name("/Subtype"): pdf_name("/" + mime_type),
-            pdf_name("/Params"): generic.DictionaryObject({
-                pdf_name("/Size"): generic.NumberObject(len(raw)),
-                pdf_name("/ModDate"): generic.pdf_date(moment),
-                pdf_name("/CreationDate"): generic.pdf_date(moment),
-            }),
+            pdf_name("/Params"): generic.DictionaryObject(
+                {
+                    pdf_name("/Size"): generic.NumberObject(len(raw)),
+                    pdf_name("/ModDate"): generic.pdf_date(moment),
+                    pdf_name("/CreationDate"): generic.pdf_date(moment),
+                }
+            ),
         },
         stream_data=raw,
     )
     stream.compress()
-    spec = generic.DictionaryObject({
-        pdf_name("/Type"): pdf_name("/Filespec"),
-        pdf_name("/F"): pdf_string(name),
-        pdf_name("/UF"): pdf_string(name),
-        pdf_name("/Desc"): pdf_string(CREDENTIAL_DESCRIPTION),
-        pdf_name("/AFRelationship"): pdf_name("/Data"),
-    })
+    spec = generic.DictionaryObject(
+        {
+            pdf_name("/Type"): pdf_name("/Filespec"),
+            pdf_name("/F"): pdf_string(name),
+            pdf_name("/UF"): pdf_string(name),
+            pdf_name("/Desc"): pdf_string(CREDENTIAL_DESCRIPTION),
+            pdf_name("/AFRelationship"): pdf_name("/Data"),
+        }
+    )
     stream_ref = writer.add_object(stream)
     spec[pdf_name("/EF")] = generic.DictionaryObject(
         {pdf_name("/F"): stream_ref, pdf_name("/UF"): stream_ref}
@@ -129,8 +136,17 @@ def _pdf_date(moment: datetime) -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def _xmp(*, title: str, author: str, subject: str, keywords: str, creator: str,
-         producer: str, moment: datetime, serial: str) -> bytes:
+def _xmp(
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    keywords: str,
+    creator: str,
+    producer: str,
+    moment: datetime,
+    serial: str,
+) -> bytes:
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     e = escape
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -175,9 +191,12 @@ def make_archival(pdf: bytes, *, data: CertificateData, credential: str) -> byte
         "creator": template.institution_fr,
         "producer": PRODUCER,
     }
-    info = generic.DictionaryObject({
-        pdf_name(f"/{key.title()}"): generic.TextStringObject(value) for key, value in facts.items()
-    })
+    info = generic.DictionaryObject(
+        {
+            pdf_name(f"/{key.title()}"): generic.TextStringObject(value)
+            for key, value in facts.items()
+        }
+    )
     info[pdf_name("/CreationDate")] = pdf_string(_pdf_date(moment))
     info[pdf_name("/ModDate")] = pdf_string(_pdf_date(moment))
     writer.set_info(info)
@@ -192,11 +211,13 @@ def make_archival(pdf: bytes, *, data: CertificateData, credential: str) -> byte
     root[pdf_name("/OutputIntents")] = generic.ArrayObject([_output_intent(writer)])
     spec, name = _embed_credential(writer, serial=data.serial, credential=credential, moment=moment)
     root[pdf_name("/AF")] = generic.ArrayObject([spec])
-    root[pdf_name("/Names")] = generic.DictionaryObject({
-        pdf_name("/EmbeddedFiles"): generic.DictionaryObject(
-            {pdf_name("/Names"): generic.ArrayObject([pdf_string(name), spec])}
-        )
-    })
+    root[pdf_name("/Names")] = generic.DictionaryObject(
+        {
+            pdf_name("/EmbeddedFiles"): generic.DictionaryObject(
+                {pdf_name("/Names"): generic.ArrayObject([pdf_string(name), spec])}
+            )
+        }
+    )
     writer.update_root()
     output = BytesIO()
     writer.write(output)
@@ -225,8 +246,15 @@ def open_untrusted(pdf: bytes) -> PdfFileReader:
 
 # What reading a damaged or hostile PDF may raise.
 PDF_READ_ERRORS = (
-    PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-    OSError, zlib.error,
+    PdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+    OSError,
+    zlib.error,
 )
 
 

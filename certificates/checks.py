@@ -24,5 +24,7 @@ def signing_key_configured(app_configs=None, **kwargs):
     try:
         load_private_key(pem)
     except (ValueError, TypeError) as error:
-        return [checks.Error(f"CERTIFICATE_SIGNING_KEY is not usable: {error}", id="certificates.E002")]
+        return [
+            checks.Error(f"CERTIFICATE_SIGNING_KEY is not usable: {error}", id="certificates.E002")
+        ]
     return []

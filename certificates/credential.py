@@ -89,17 +89,25 @@ class CredentialError(Exception):
 # What failed in a signature, said of the credential or of its status list.
 CREDENTIAL_SIGNATURE = {
     "alg": gettext_lazy("The credential is signed with %(alg)s; ENSA signs with EdDSA (Ed25519)."),
-    "key": gettext_lazy("The credential was signed with the key %(key)s, which is not among "
-                        "ENSA's public keys given."),
-    "signature": gettext_lazy("The credential's signature does not match ENSA's public key "
-                              "%(key)s: it was changed after signing, or signed by someone else."),
+    "key": gettext_lazy(
+        "The credential was signed with the key %(key)s, which is not among "
+        "ENSA's public keys given."
+    ),
+    "signature": gettext_lazy(
+        "The credential's signature does not match ENSA's public key "
+        "%(key)s: it was changed after signing, or signed by someone else."
+    ),
 }
 STATUS_LIST_SIGNATURE = {
     "alg": gettext_lazy("The status list is signed with %(alg)s; ENSA signs with EdDSA (Ed25519)."),
-    "key": gettext_lazy("The status list was signed with the key %(key)s, which is not among "
-                        "ENSA's public keys given."),
-    "signature": gettext_lazy("The status list's signature does not match ENSA's public key "
-                              "%(key)s: it was changed after signing, or signed by someone else."),
+    "key": gettext_lazy(
+        "The status list was signed with the key %(key)s, which is not among "
+        "ENSA's public keys given."
+    ),
+    "signature": gettext_lazy(
+        "The status list's signature does not match ENSA's public key "
+        "%(key)s: it was changed after signing, or signed by someone else."
+    ),
 }
 
 
@@ -364,7 +372,8 @@ def credential_payload(
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
-                _identity(name) for name in dict.fromkeys(
+                _identity(name)
+                for name in dict.fromkeys(
                     n for n in (data.learner_name_latin, data.learner_name_arabic) if n
                 )
             ],
@@ -379,15 +388,19 @@ def credential_payload(
             "statusListCredential": list_url,
         },
         "credentialSchema": [{"id": OB_SCHEMA_ID, "type": "1EdTechJsonSchemaValidator2019"}],
-        "localizationData": _localization([
-            ("$.name", f"{template.heading_ar} – {title_ar}"),
-            ("$.description", description_ar),
-            ("$.issuer.name", ISSUER_NAME_AR),
-            ("$.credentialSubject.achievement.name", title_ar),
-            ("$.credentialSubject.achievement.description",
-             f"{template.heading_ar}: {title_ar}، {data.hours} ساعة."),
-            ("$.credentialSubject.achievement.criteria.narrative", criteria_ar),
-        ]),
+        "localizationData": _localization(
+            [
+                ("$.name", f"{template.heading_ar} – {title_ar}"),
+                ("$.description", description_ar),
+                ("$.issuer.name", ISSUER_NAME_AR),
+                ("$.credentialSubject.achievement.name", title_ar),
+                (
+                    "$.credentialSubject.achievement.description",
+                    f"{template.heading_ar}: {title_ar}، {data.hours} ساعة.",
+                ),
+                ("$.credentialSubject.achievement.criteria.narrative", criteria_ar),
+            ]
+        ),
         # JWT claims (VC-JOSE-COSE allows them beside the credential; they say the same).
         "iss": issuer_url(),
         "jti": credential_url(data.verification_code),
@@ -459,8 +472,7 @@ def read_token(text: str | bytes) -> str:
     ):
         return document["id"].removeprefix(prefix)
     raise CredentialError(
-        _("The file is a JSON document without a signed credential: ENSA's credentials are "
-          "VC-JWT.")
+        _("The file is a JSON document without a signed credential: ENSA's credentials are VC-JWT.")
     )
 
 
@@ -471,15 +483,17 @@ def linkedin_add_url(certificate) -> str:
     if not certificate.is_valid:
         return ""
     issued = date.fromisoformat(certificate.snapshot["issue_date"])
-    return f"{LINKEDIN_ADD_URL}?" + urlencode({
-        "startTask": "CERTIFICATION_NAME",
-        "name": certificate.course_title,
-        "organizationName": LINKEDIN_ORGANIZATION,
-        "issueYear": issued.year,
-        "issueMonth": issued.month,
-        "certId": certificate.serial,
-        "certUrl": certificate.get_verify_url(),
-    })
+    return f"{LINKEDIN_ADD_URL}?" + urlencode(
+        {
+            "startTask": "CERTIFICATION_NAME",
+            "name": certificate.course_title,
+            "organizationName": LINKEDIN_ORGANIZATION,
+            "issueYear": issued.year,
+            "issueMonth": issued.month,
+            "certId": certificate.serial,
+            "certUrl": certificate.get_verify_url(),
+        }
+    )
 
 
 # --- status lists (W3C Bitstring Status List v1.0) ---------------------------------------------
@@ -496,7 +510,9 @@ def encode_status_list(indexes: Iterable[int], size: int = STATUS_LIST_SIZE) -> 
 
 def status_bit(encoded_list: str, index: int) -> bool:
     if not encoded_list.startswith("u"):
-        raise CredentialError(_("The status list is not encoded as the Bitstring Status List says."))
+        raise CredentialError(
+            _("The status list is not encoded as the Bitstring Status List says.")
+        )
     try:
         bits = gzip.decompress(_b64decode(encoded_list[1:]))
     except (ValueError, OSError, EOFError) as error:
@@ -590,11 +606,16 @@ def _schema_validator():
 def shape_problems(credential: dict) -> list[str]:
     """How `credential` differs from the Open Badges 3.0 schema (nothing when it conforms)."""
     problems = []
-    for error in sorted(_schema_validator().iter_errors(credential), key=lambda e: list(e.absolute_path))[:5]:
+    for error in sorted(
+        _schema_validator().iter_errors(credential), key=lambda e: list(e.absolute_path)
+    )[:5]:
         where = "/".join(str(part) for part in error.absolute_path) or "/"
         problems.append(
-            _("The credential does not have the shape of an Open Badges 3.0 credential: "
-              "%(error)s (at %(where)s).") % {"error": error.message, "where": where}
+            _(
+                "The credential does not have the shape of an Open Badges 3.0 credential: "
+                "%(error)s (at %(where)s)."
+            )
+            % {"error": error.message, "where": where}
         )
     types = credential.get("type")
     types = [types] if isinstance(types, str) else types or []
@@ -603,7 +624,9 @@ def shape_problems(credential: dict) -> list[str]:
     ):
         problems.append(_("The credential is not an Open Badges credential."))
     try:
-        valid_from = datetime.fromisoformat(str(credential.get("validFrom", "")).replace("Z", "+00:00"))
+        valid_from = datetime.fromisoformat(
+            str(credential.get("validFrom", "")).replace("Z", "+00:00")
+        )
     except ValueError:
         problems.append(_("The credential's date of issue cannot be read."))
     else:
@@ -697,9 +720,15 @@ def verify_credential(
             revoked, status_problems = _status_list_check(entry, status_list, public_keys)
             problems += status_problems
             if revoked:
-                problems.append(_("ENSA has revoked this credential: the certificate was "
-                                  "revoked, or replaced by a reissued one."))
-    return CredentialCheck(ok=not problems, problems=problems, credential=credential, revoked=revoked)
+                problems.append(
+                    _(
+                        "ENSA has revoked this credential: the certificate was "
+                        "revoked, or replaced by a reissued one."
+                    )
+                )
+    return CredentialCheck(
+        ok=not problems, problems=problems, credential=credential, revoked=revoked
+    )
 
 
 def decoded(token: str) -> dict:

@@ -76,7 +76,9 @@ class CertificateData:
             template = replace(
                 self.template,
                 logo_png=None,
-                signatories=tuple(replace(s, signature_png=None) for s in self.template.signatories),
+                signatories=tuple(
+                    replace(s, signature_png=None) for s in self.template.signatories
+                ),
             )
             data = replace(self, template=template)
         return encode_value(asdict(data))

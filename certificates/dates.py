@@ -11,12 +11,32 @@ from datetime import date, datetime
 from django.utils import timezone
 
 FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 MOROCCAN_MONTHS = (
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو",
-    "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
 )
 
 

@@ -26,7 +26,9 @@ REASONS = {
         "reissue gives a new one."
     ),
     NOTHING_TO_COMPLETE: _("This course has no required lesson or quiz yet."),
-    INCOMPLETE: _("The learner has completed {done} of the {required} required lessons and quizzes."),
+    INCOMPLETE: _(
+        "The learner has completed {done} of the {required} required lessons and quizzes."
+    ),
     NO_NAME: _("The learner's profile has no full name to print on the certificate."),
 }
 
@@ -61,7 +63,9 @@ def _revoked_on(enrolment: Enrolment) -> date | None:
     )
     if latest is None or latest["status"] != CertificateStatus.REVOKED:
         return None
-    return timezone.localdate(latest["revoked_at"]) if latest["revoked_at"] else timezone.localdate()
+    return (
+        timezone.localdate(latest["revoked_at"]) if latest["revoked_at"] else timezone.localdate()
+    )
 
 
 def check_eligibility(*, enrolment: Enrolment) -> Eligibility:

@@ -34,7 +34,9 @@ class CompareForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for revocation"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason for revocation"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReissueForm(forms.Form):
@@ -51,7 +53,9 @@ class IssueForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["enrolment"].queryset = (
-            Enrolment.objects.current().select_related("learner", "course").order_by("course__title")
+            Enrolment.objects.current()
+            .select_related("learner", "course")
+            .order_by("course__title")
         )
 
 

@@ -44,7 +44,9 @@ def wording_problem(field: str, text: str) -> str:
         return ""  # printed as it is
     listed = ", ".join(f"{{{name}}}" for name in sorted(allowed))
     try:
-        names = {name for _text, name, _spec, _conversion in Formatter().parse(text) if name is not None}
+        names = {
+            name for _text, name, _spec, _conversion in Formatter().parse(text) if name is not None
+        }
     except ValueError:
         names = {"{"}
     if names <= allowed:
@@ -122,7 +124,11 @@ class CourseCertification(models.Model):
         super().clean()
         if self.course_id and self.course.locale_id != Locale.get_default().pk:
             raise ValidationError(
-                {"course": _("Choose the course in the default language: its translations share its settings.")}
+                {
+                    "course": _(
+                        "Choose the course in the default language: its translations share its settings."
+                    )
+                }
             )
 
 
@@ -183,28 +189,44 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         _("attestation sentence (Arabic)"), max_length=300, default=DEFAULT_WORDING["attests_ar"]
     )
     followed_fr = models.CharField(
-        _("'has followed' sentence (French)"), max_length=300, default=DEFAULT_WORDING["followed_fr"]
+        _("'has followed' sentence (French)"),
+        max_length=300,
+        default=DEFAULT_WORDING["followed_fr"],
     )
     followed_ar = models.CharField(
-        _("'has followed' sentence (Arabic)"), max_length=300, default=DEFAULT_WORDING["followed_ar"]
+        _("'has followed' sentence (Arabic)"),
+        max_length=300,
+        default=DEFAULT_WORDING["followed_ar"],
     )
     duration_fr = models.CharField(
-        _("duration line (French), {hours} is replaced"), max_length=300, default=DEFAULT_WORDING["duration_fr"]
+        _("duration line (French), {hours} is replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["duration_fr"],
     )
     duration_ar = models.CharField(
-        _("duration line (Arabic), {hours} is replaced"), max_length=300, default=DEFAULT_WORDING["duration_ar"]
+        _("duration line (Arabic), {hours} is replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["duration_ar"],
     )
     completed_fr = models.CharField(
-        _("completion line (French), {date} is replaced"), max_length=300, default=DEFAULT_WORDING["completed_fr"]
+        _("completion line (French), {date} is replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["completed_fr"],
     )
     completed_ar = models.CharField(
-        _("completion line (Arabic), {date} is replaced"), max_length=300, default=DEFAULT_WORDING["completed_ar"]
+        _("completion line (Arabic), {date} is replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["completed_ar"],
     )
     grade_fr = models.CharField(
-        _("grade line (French), {grade} is replaced"), max_length=300, default=DEFAULT_WORDING["grade_fr"]
+        _("grade line (French), {grade} is replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["grade_fr"],
     )
     grade_ar = models.CharField(
-        _("grade line (Arabic), {grade} is replaced"), max_length=300, default=DEFAULT_WORDING["grade_ar"]
+        _("grade line (Arabic), {grade} is replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["grade_ar"],
     )
     place_fr = models.CharField(
         _("place (French)"), max_length=300, default=DEFAULT_WORDING["place_fr"]
@@ -213,16 +235,24 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         _("place (Arabic)"), max_length=300, default=DEFAULT_WORDING["place_ar"]
     )
     done_at_fr = models.CharField(
-        _("place and date line (French), {place} and {date} are replaced"), max_length=300, default=DEFAULT_WORDING["done_at_fr"]
+        _("place and date line (French), {place} and {date} are replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["done_at_fr"],
     )
     done_at_ar = models.CharField(
-        _("place and date line (Arabic), {place} and {date} are replaced"), max_length=300, default=DEFAULT_WORDING["done_at_ar"]
+        _("place and date line (Arabic), {place} and {date} are replaced"),
+        max_length=300,
+        default=DEFAULT_WORDING["done_at_ar"],
     )
     serial_label_fr = models.CharField(
-        _("serial number label (French)"), max_length=300, default=DEFAULT_WORDING["serial_label_fr"]
+        _("serial number label (French)"),
+        max_length=300,
+        default=DEFAULT_WORDING["serial_label_fr"],
     )
     serial_label_ar = models.CharField(
-        _("serial number label (Arabic)"), max_length=300, default=DEFAULT_WORDING["serial_label_ar"]
+        _("serial number label (Arabic)"),
+        max_length=300,
+        default=DEFAULT_WORDING["serial_label_ar"],
     )
     verify_label_fr = models.CharField(
         _("verification line (French)"), max_length=300, default=DEFAULT_WORDING["verify_label_fr"]
@@ -238,8 +268,10 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         FieldPanel("courses"),
         FieldPanel("logo"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel(f"{base}_fr"), FieldPanel(f"{base}_ar")])
-             for base in dict.fromkeys(f[:-3] for f in WORDING_FIELDS)],
+            [
+                FieldRowPanel([FieldPanel(f"{base}_fr"), FieldPanel(f"{base}_ar")])
+                for base in dict.fromkeys(f[:-3] for f in WORDING_FIELDS)
+            ],
             heading=_("Wording"),
         ),
         InlinePanel("signatories", label=_("Signatories"), max_num=3),
@@ -365,7 +397,9 @@ class TemplateVersion(models.Model):
     @staticmethod
     def fingerprint_of(data: TemplateData) -> tuple[dict, str]:
         """`data` encoded as `content` is stored, and the digest that tells versions apart."""
-        encoded = encode_value(data.__dict__ | {"signatories": [s.__dict__ for s in data.signatories]})
+        encoded = encode_value(
+            data.__dict__ | {"signatories": [s.__dict__ for s in data.signatories]}
+        )
         encoded["version"] = 0
         digest = hashlib.sha256(
             json.dumps(encoded, sort_keys=True, ensure_ascii=False).encode()

@@ -91,16 +91,15 @@ def qr_texts_from_pdf(pdf: bytes, *, dpi: int = QR_RENDER_DPI) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "certificate.pdf"
         source.write_bytes(pdf)
-        subprocess.run(  # noqa: S603
-            ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(source),  # noqa: S607
-             str(Path(folder) / "page")],
-            check=True,
-            capture_output=True,
-        )
+        page = str(Path(folder) / "page")
+        command = ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(source), page]
+        subprocess.run(command, check=True, capture_output=True)  # noqa: S603, S607
         return qr_texts_from_image(next(Path(folder).glob("page*.png")))
 
 
-def _statement(texts: list[str], public_keys: Sequence[Ed25519PublicKey], result: Verification) -> None:
+def _statement(
+    texts: list[str], public_keys: Sequence[Ed25519PublicKey], result: Verification
+) -> None:
     if not texts:
         result.problems.append(_("No QR code could be read."))
         return
@@ -118,7 +117,8 @@ def _missing_tools(result: Verification, *tools: str) -> bool:
     if _which(*tools):
         return False
     result.problems.append(
-        _("Reading a QR code needs %(tools)s, which is not installed.") % {"tools": ", ".join(tools)}
+        _("Reading a QR code needs %(tools)s, which is not installed.")
+        % {"tools": ", ".join(tools)}
     )
     return True
 
@@ -154,7 +154,9 @@ def verify_pdf(
         result.problems.append(_("The PDF embeds no Open Badges credential."))
     else:
         check = verify_credential(
-            archive.credential, list(public_keys), status_list=status_list,
+            archive.credential,
+            list(public_keys),
+            status_list=status_list,
             local_status=local_status,
         )
         result.credential = check.credential
@@ -162,8 +164,11 @@ def verify_pdf(
         stated = credential_serial(check.credential or {})
         if check.ok and stated != archive.serial:
             result.problems.append(
-                _("The embedded credential is for certificate %(credential)s, but the PDF is "
-                  "certificate %(pdf)s.") % {"credential": stated or "?", "pdf": archive.serial or "?"}
+                _(
+                    "The embedded credential is for certificate %(credential)s, but the PDF is "
+                    "certificate %(pdf)s."
+                )
+                % {"credential": stated or "?", "pdf": archive.serial or "?"}
             )
     if qr and not _missing_tools(result, "pdftoppm", "zbarimg"):
         _statement(qr_texts_from_pdf(pdf), public_keys, result)
@@ -208,11 +213,13 @@ IDENTICAL, RESAVED, ALTERED = "identical", "resaved", "altered"
 # What PDF programs write when they save a file, and which says nothing the certificate
 # states: the file identifier, and the dates and names of the program in the metadata.
 _VOLATILE_INFO = frozenset({"/ModDate", "/Producer"})
-_VOLATILE_XMP = frozenset({
-    "http://ns.adobe.com/xap/1.0/ModifyDate",
-    "http://ns.adobe.com/xap/1.0/MetadataDate",
-    "http://ns.adobe.com/pdf/1.3/Producer",
-})
+_VOLATILE_XMP = frozenset(
+    {
+        "http://ns.adobe.com/xap/1.0/ModifyDate",
+        "http://ns.adobe.com/xap/1.0/MetadataDate",
+        "http://ns.adobe.com/pdf/1.3/Producer",
+    }
+)
 _XMP_MEDIA_MANAGEMENT = "http://ns.adobe.com/xap/1.0/mm/"
 _STREAM_ENCODING = frozenset({"/Length", "/Filter", "/DecodeParms", "/DL"})
 
@@ -262,16 +269,22 @@ class _Canonical:
         if isinstance(value, generic.TextStringObject | generic.ByteStringObject):
             return b"string:" + value.original_bytes
         if isinstance(value, generic.FloatObject | generic.NumberObject):
-            return b"number:" + format(value.normalize() if isinstance(value, generic.FloatObject)
-                                       else value, "f").encode()
+            return (
+                b"number:"
+                + format(
+                    value.normalize() if isinstance(value, generic.FloatObject) else value, "f"
+                ).encode()
+            )
         return repr(value).encode("utf-8", "surrogatepass")
 
     def dictionary(self, value, stack: tuple = (), *, skip=frozenset()) -> bytes:
-        return _sha(*(
-            _sha(str(name).encode(), self.digest(value.raw_get(name), stack, key=str(name)))
-            for name in sorted(value.keys())
-            if name not in skip
-        ))
+        return _sha(
+            *(
+                _sha(str(name).encode(), self.digest(value.raw_get(name), stack, key=str(name)))
+                for name in sorted(value.keys())
+                if name not in skip
+            )
+        )
 
 
 def _xmp_digest(data: bytes) -> bytes:
@@ -313,7 +326,9 @@ def _aspects(pdf: bytes) -> _Aspects | None:
         info_digest = canonical.dictionary(info.get_object(), skip=_VOLATILE_INFO) if info else b""
         metadata = _sha(
             info_digest,
-            canonical.digest(root.raw_get("/Metadata"), key="/Metadata") if "/Metadata" in root else b"",
+            canonical.digest(root.raw_get("/Metadata"), key="/Metadata")
+            if "/Metadata" in root
+            else b"",
         )
         return _Aspects(
             pages=int(root["/Pages"]["/Count"]),
@@ -361,12 +376,16 @@ def compare_with_register(
     signature = check_signature(upload, certificates)
     if ours is not None and theirs.document == ours.document:
         if signature.signed_revision == original:
-            reason = _("The file ENSA signed is intact; what was added after it changes nothing "
-                       "the certificate shows or says.")
+            reason = _(
+                "The file ENSA signed is intact; what was added after it changes nothing "
+                "the certificate shows or says."
+            )
         else:
-            reason = _("A PDF program rewrote the file: its digital signature no longer "
-                       "verifies, but its page, fonts, images, metadata and embedded credential "
-                       "are exactly those of the certificate ENSA issued.")
+            reason = _(
+                "A PDF program rewrote the file: its digital signature no longer "
+                "verifies, but its page, fonts, images, metadata and embedded credential "
+                "are exactly those of the certificate ENSA issued."
+            )
         return Comparison(RESAVED, sha256, (reason,))
     reasons = list(signature.problems)
     if signature.signed and signature.signed_revision not in (None, original):

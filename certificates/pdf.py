@@ -83,8 +83,9 @@ def isolate_for_french(value: str) -> str:
     return f"{RTL_EMBED}{value}{POP}" if has_arabic(value) else value
 
 
-def fit(text: str, *, font: str, size: float, width: float, rtl: bool, shrink: float = 1.0
-        ) -> tuple[float, list[str]]:
+def fit(
+    text: str, *, font: str, size: float, width: float, rtl: bool, shrink: float = 1.0
+) -> tuple[float, list[str]]:
     """The font size and lines that print all of `text` within `width`: one line at `size`
     when it fits, else one line at a smaller size down to `size * shrink`, else wrapped lines
     at that smallest size."""
@@ -103,8 +104,19 @@ class _Page:
     def __init__(self, canvas: Canvas):
         self.c = canvas
 
-    def text(self, text, x, y, *, font=REGULAR, size=12, rtl=False, align="center", color=INK,
-             max_width=None):
+    def text(
+        self,
+        text,
+        x,
+        y,
+        *,
+        font=REGULAR,
+        size=12,
+        rtl=False,
+        align="center",
+        color=INK,
+        max_width=None,
+    ):
         drawn = visual(text, rtl=rtl)
         if max_width:
             width = pdfmetrics.stringWidth(drawn, font, size)
@@ -119,8 +131,20 @@ class _Page:
         else:
             self.c.drawString(x, y, drawn)
 
-    def block(self, text, x, y, *, width, font=REGULAR, size=12, rtl=False, color=INK,
-              shrink=1.0, draw=True) -> float:
+    def block(
+        self,
+        text,
+        x,
+        y,
+        *,
+        width,
+        font=REGULAR,
+        size=12,
+        rtl=False,
+        color=INK,
+        shrink=1.0,
+        draw=True,
+    ) -> float:
         """All of `text`, centred, from baseline `y` downwards (see `fit`); return the next free
         baseline."""
         size, lines = fit(text, font=font, size=size, width=width, rtl=rtl, shrink=shrink)
@@ -170,15 +194,26 @@ class _Page:
         pixels_wide, pixels_high = xobject.size
         scale = min(width / pixels_wide, height / pixels_high)
         drawn_width, drawn_height = pixels_wide * scale, pixels_high * scale
-        self.place(xobject, (drawn_width, 0, 0, drawn_height,
-                             x + (width - drawn_width) / 2, y + (height - drawn_height) / 2))
+        self.place(
+            xobject,
+            (
+                drawn_width,
+                0,
+                0,
+                drawn_height,
+                x + (width - drawn_width) / 2,
+                y + (height - drawn_height) / 2,
+            ),
+        )
 
     def place(self, xobject: _XObject, matrix: tuple[float, ...]) -> None:
         """Draw a prepared XObject: its stream was compressed once for every certificate."""
         document = self.c._doc  # reportlab has no public way to add a ready-made stream
         if not document.hasForm(xobject.name):
-            entries = {key: PDFName(value) if isinstance(value, str) else value
-                       for key, value in xobject.entries}
+            entries = {
+                key: PDFName(value) if isinstance(value, str) else value
+                for key, value in xobject.entries
+            }
             entries["Filter"] = PDFArray([PDFName("FlateDecode")])
             document.addForm(xobject.name, PDFStream(PDFDictionary(entries), xobject.content))
         self.c.saveState()
@@ -204,8 +239,10 @@ def _seal_xobject(*, with_motif: bool) -> _XObject:
     return _XObject(
         name=f"ensa-seal-{int(with_motif)}",
         entries=(
-            ("Type", "XObject"), ("Subtype", "Form"),
-            ("BBox", PDFArray([-edge, -edge, edge, edge])), ("Resources", PDFDictionary({})),
+            ("Type", "XObject"),
+            ("Subtype", "Form"),
+            ("BBox", PDFArray([-edge, -edge, edge, edge])),
+            ("Resources", PDFDictionary({})),
         ),
         content=zlib.compress(operators.encode("ascii")),
     )
@@ -220,8 +257,12 @@ def _image_xobject(png: bytes) -> _XObject:
     return _XObject(
         name=f"image-{hashlib.sha256(png).hexdigest()[:16]}",
         entries=(
-            ("Type", "XObject"), ("Subtype", "Image"), ("Width", width), ("Height", height),
-            ("ColorSpace", "DeviceRGB"), ("BitsPerComponent", 8),
+            ("Type", "XObject"),
+            ("Subtype", "Image"),
+            ("Width", width),
+            ("Height", height),
+            ("ColorSpace", "DeviceRGB"),
+            ("BitsPerComponent", 8),
         ),
         content=zlib.compress(flat.convert("RGB").tobytes()),
         size=(width, height),
@@ -265,26 +306,38 @@ def _circle(radius: float) -> str:
     )
 
 
-def _star(radius: float, inner: float, *, points: int = 8, turn: float = 0.0,
-          centre: tuple[float, float] = (0.0, 0.0)) -> str:
+def _star(
+    radius: float,
+    inner: float,
+    *,
+    points: int = 8,
+    turn: float = 0.0,
+    centre: tuple[float, float] = (0.0, 0.0),
+) -> str:
     """A star polygon: `points` tips at `radius`, notches at `inner`."""
     corners = []
     for index in range(points * 2):
         angle = turn + math.pi / 2 + index * math.pi / points
         r = radius if index % 2 == 0 else inner
-        corners.append(f"{_n(centre[0] + r * math.cos(angle))} {_n(centre[1] + r * math.sin(angle))}")
+        corners.append(
+            f"{_n(centre[0] + r * math.cos(angle))} {_n(centre[1] + r * math.sin(angle))}"
+        )
     return f"{corners[0]} m " + " ".join(f"{c} l" for c in corners[1:]) + " h"
 
 
 def _square(radius: float, turn: float) -> str:
     corners = [
-        (radius * math.cos(turn + math.pi / 4 + i * math.pi / 2),
-         radius * math.sin(turn + math.pi / 4 + i * math.pi / 2))
+        (
+            radius * math.cos(turn + math.pi / 4 + i * math.pi / 2),
+            radius * math.sin(turn + math.pi / 4 + i * math.pi / 2),
+        )
         for i in range(4)
     ]
-    return f"{_n(corners[0][0])} {_n(corners[0][1])} m " + " ".join(
-        f"{_n(x)} {_n(y)} l" for x, y in corners[1:]
-    ) + " h"
+    return (
+        f"{_n(corners[0][0])} {_n(corners[0][1])} m "
+        + " ".join(f"{_n(x)} {_n(y)} l" for x, y in corners[1:])
+        + " h"
+    )
 
 
 class _OutlinePen(BasePen):
@@ -318,8 +371,15 @@ def _outline_font(name: str) -> OutlineFont:
     return OutlineFont(str(FONT_DIR / f"{name}.ttf"), lazy=True)
 
 
-def _text_on_arc(text: str, *, radius: float, size: float, top: bool, spacing: float = 0.0,
-                 font: str = "Amiri-Bold") -> list[str]:
+def _text_on_arc(
+    text: str,
+    *,
+    radius: float,
+    size: float,
+    top: bool,
+    spacing: float = 0.0,
+    font: str = "Amiri-Bold",
+) -> list[str]:
     """Path operators drawing `text` (visual order) centred on the top of a circle, read
     clockwise, or on its bottom, read counter-clockwise, upright; `radius` is the baseline's."""
     outline = _outline_font(font)
@@ -338,8 +398,17 @@ def _text_on_arc(text: str, *, radius: float, size: float, top: bool, spacing: f
         turn = middle - math.pi / 2 if top else middle + math.pi / 2
         cos, sin = math.cos(turn), math.sin(turn)
         x, y = radius * math.cos(middle), radius * math.sin(middle)
-        pen = _OutlinePen(glyphs, (scale * cos, scale * sin, -scale * sin, scale * cos,
-                                   x - cos * width / 2, y - sin * width / 2))
+        pen = _OutlinePen(
+            glyphs,
+            (
+                scale * cos,
+                scale * sin,
+                -scale * sin,
+                scale * cos,
+                x - cos * width / 2,
+                y - sin * width / 2,
+            ),
+        )
         glyphs[name].draw(pen)
         ops += pen.ops
         angle = angle - advance / radius if top else angle + advance / radius
@@ -433,7 +502,9 @@ def render_certificate(data: CertificateData) -> bytes:
     )
     canvas.setTitle(f"{t.heading_fr} – {data.serial}")
     canvas.setAuthor(t.institution_fr)
-    canvas.setSubject(f"{data.course_title_fr} – {data.learner_name_latin or data.learner_name_arabic}")
+    canvas.setSubject(
+        f"{data.course_title_fr} – {data.learner_name_latin or data.learner_name_arabic}"
+    )
     canvas.setCreator(t.institution_fr)
     canvas.setKeywords(data.serial)
     page = _Page(canvas)
@@ -442,18 +513,44 @@ def render_certificate(data: CertificateData) -> bytes:
     left, right = width * 0.27, width * 0.73
     column_width = width * 0.40
     header_width = width / 2 - SEAL_RADIUS - 48 - 16
-    page.text(KINGDOM_FR, 48, height - 58, font=BOLD, size=12.5, align="left",
-              max_width=header_width)
-    page.text(KINGDOM_AR, width - 48, height - 58, font=BOLD, size=14.5, rtl=True,
-              align="right", max_width=header_width)
+    page.text(
+        KINGDOM_FR, 48, height - 58, font=BOLD, size=12.5, align="left", max_width=header_width
+    )
+    page.text(
+        KINGDOM_AR,
+        width - 48,
+        height - 58,
+        font=BOLD,
+        size=14.5,
+        rtl=True,
+        align="right",
+        max_width=header_width,
+    )
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(0.8)
     canvas.line(48, height - 66, 48 + 46, height - 66)
     canvas.line(width - 48 - 46, height - 66, width - 48, height - 66)
-    page.text(t.institution_fr, 48, height - 82, font=BOLD, size=11, align="left", color=ACCENT,
-              max_width=header_width)
-    page.text(t.institution_ar, width - 48, height - 84, font=BOLD, size=13, rtl=True,
-              align="right", color=ACCENT, max_width=header_width)
+    page.text(
+        t.institution_fr,
+        48,
+        height - 82,
+        font=BOLD,
+        size=11,
+        align="left",
+        color=ACCENT,
+        max_width=header_width,
+    )
+    page.text(
+        t.institution_ar,
+        width - 48,
+        height - 84,
+        font=BOLD,
+        size=13,
+        rtl=True,
+        align="right",
+        color=ACCENT,
+        max_width=header_width,
+    )
     page.seal(width / 2, height - 33 - SEAL_RADIUS, t.logo_png)
 
     page.text(t.heading_fr, width / 2, height - 164, font=BOLD, size=26, color=ACCENT)
@@ -498,23 +595,51 @@ def render_certificate(data: CertificateData) -> bytes:
     def column(items, x, rtl, scale, draw):
         y = top
         for text, font, size, before, color, shrink in items:
-            y = page.block(text, x, y - before * scale, width=column_width, font=font,
-                           size=size * scale, rtl=rtl, color=color, shrink=shrink, draw=draw)
+            y = page.block(
+                text,
+                x,
+                y - before * scale,
+                width=column_width,
+                font=font,
+                size=size * scale,
+                rtl=rtl,
+                color=color,
+                shrink=shrink,
+                draw=draw,
+            )
         return y
 
     # Everything shrinks together until both columns end above the "done at" line.
     scale = 1.0
-    while scale > MIN_SCALE and min(column(french, left, False, scale, False),
-                                    column(arabic, right, True, scale, False)) < floor:
+    while (
+        scale > MIN_SCALE
+        and min(
+            column(french, left, False, scale, False), column(arabic, right, True, scale, False)
+        )
+        < floor
+    ):
         scale -= 0.04
     column(french, left, False, scale, True)
     column(arabic, right, True, scale, True)
 
     done_y = 186
-    page.text(t.done_at_fr.format(place=t.place_fr, date=french_date(data.issue_date)),
-              left, done_y, size=11.5, color=MUTED, max_width=column_width)
-    page.text(t.done_at_ar.format(place=t.place_ar, date=arabic_date(data.issue_date)),
-              right, done_y, size=12.5, rtl=True, color=MUTED, max_width=column_width)
+    page.text(
+        t.done_at_fr.format(place=t.place_fr, date=french_date(data.issue_date)),
+        left,
+        done_y,
+        size=11.5,
+        color=MUTED,
+        max_width=column_width,
+    )
+    page.text(
+        t.done_at_ar.format(place=t.place_ar, date=arabic_date(data.issue_date)),
+        right,
+        done_y,
+        size=12.5,
+        rtl=True,
+        color=MUTED,
+        max_width=column_width,
+    )
 
     signatories = t.signatories[:3]
     if signatories:
@@ -530,16 +655,53 @@ def render_certificate(data: CertificateData) -> bytes:
     qr_bottom = page.qr(qr_content(data), QR_LEFT, qr_top, QR_SIZE)
     info_x = QR_LEFT + QR_SIZE + 14
     info_width = SIGNATORIES_FROM - SIGNATORY_LINE - 10 - info_x
-    page.text(f"{t.serial_label_fr} : {data.serial}", info_x, qr_top - 14, font=BOLD, size=10,
-              align="left", max_width=info_width)
-    page.text(f"{t.serial_label_ar}: {isolate_for_arabic(data.serial)}", info_x, qr_top - 30,
-              font=BOLD, size=10.5, rtl=True, align="left", max_width=info_width)
-    page.text(t.verify_label_fr, info_x, qr_top - 52, size=8.5, align="left", color=MUTED,
-              max_width=info_width)
-    page.text(t.verify_label_ar, info_x, qr_top - 67, size=9, rtl=True, align="left",
-              color=MUTED, max_width=info_width)
-    page.text(data.verify_url, info_x, qr_bottom + 4, size=7.5, align="left", color=MUTED,
-              max_width=info_width)
+    page.text(
+        f"{t.serial_label_fr} : {data.serial}",
+        info_x,
+        qr_top - 14,
+        font=BOLD,
+        size=10,
+        align="left",
+        max_width=info_width,
+    )
+    page.text(
+        f"{t.serial_label_ar}: {isolate_for_arabic(data.serial)}",
+        info_x,
+        qr_top - 30,
+        font=BOLD,
+        size=10.5,
+        rtl=True,
+        align="left",
+        max_width=info_width,
+    )
+    page.text(
+        t.verify_label_fr,
+        info_x,
+        qr_top - 52,
+        size=8.5,
+        align="left",
+        color=MUTED,
+        max_width=info_width,
+    )
+    page.text(
+        t.verify_label_ar,
+        info_x,
+        qr_top - 67,
+        size=9,
+        rtl=True,
+        align="left",
+        color=MUTED,
+        max_width=info_width,
+    )
+    page.text(
+        data.verify_url,
+        info_x,
+        qr_bottom + 4,
+        size=7.5,
+        align="left",
+        color=MUTED,
+        max_width=info_width,
+    )
 
     canvas.showPage()
     canvas.save()

@@ -94,11 +94,15 @@ def development_pair(secret_key: str) -> tuple[SigningKey, x509.Certificate]:
     seed = hashlib.sha256(b"ensa-certificates-pdf-development-key:" + secret_key.encode()).digest()
     order = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
     key = ec.derive_private_key(int.from_bytes(seed, "big") % (order - 1) + 1, ec.SECP256R1())
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "MA"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "École Nationale Supérieure de l'Administration"),
-        x509.NameAttribute(NameOID.COMMON_NAME, DEVELOPMENT_SUBJECT),
-    ])
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "MA"),
+            x509.NameAttribute(
+                NameOID.ORGANIZATION_NAME, "École Nationale Supérieure de l'Administration"
+            ),
+            x509.NameAttribute(NameOID.COMMON_NAME, DEVELOPMENT_SUBJECT),
+        ]
+    )
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -110,9 +114,15 @@ def development_pair(secret_key: str) -> tuple[SigningKey, x509.Certificate]:
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -170,7 +180,8 @@ class DocumentSigner:
     @cached_property
     def _asn1_chain(self) -> list[asn1_x509.Certificate]:
         return [
-            asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in self.chain
+            asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+            for c in self.chain
         ]
 
     @cached_property
@@ -219,7 +230,11 @@ class DocumentSigner:
             for name in ("version", "digest_algorithms", "encap_content_info", "certificates")
         )
         return (
-            container["content_type"].dump(), data_head, signer_head, before, after,
+            container["content_type"].dump(),
+            data_head,
+            signer_head,
+            before,
+            after,
             signer_info["signature_algorithm"].dump(),
         )
 
@@ -339,7 +354,9 @@ def check_signature(pdf: bytes, certificates: Sequence[x509.Certificate]) -> Sig
     if not signatures:
         result.problems.append(_("The PDF carries no digital signature."))
         return result
-    roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certificates]
+    roots = [
+        asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certificates
+    ]
     chosen = None
     for embedded in signatures:
         try:
@@ -372,7 +389,9 @@ def check_signature(pdf: bytes, certificates: Sequence[x509.Certificate]) -> Sig
     result.signed_revision = pdf[:end]
     if not result.signed:
         result.problems.append(
-            _("The PDF is not signed by ENSA's document-signing certificate (signed by “%(signer)s”).")
+            _(
+                "The PDF is not signed by ENSA's document-signing certificate (signed by “%(signer)s”)."
+            )
             % {"signer": result.signer}
         )
     if not result.covers_whole_file:

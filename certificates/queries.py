@@ -70,7 +70,5 @@ def find_by_serial_and_code(*, serial: str, code: str) -> Certificate | None:
 
 def my_certificates(*, learner) -> list[Certificate]:
     return list(
-        Certificate.objects.of_learner(learner)
-        .select_related("course")
-        .order_by("-issued_at")
+        Certificate.objects.of_learner(learner).select_related("course").order_by("-issued_at")
     )

@@ -110,10 +110,18 @@ def signature_png(name: str) -> bytes:
     for index in range(401):
         t = index / 400
         u = 1 - t
-        curve.append((
-            u**3 * start[0] + 3 * u * u * t * control_1[0] + 3 * u * t * t * control_2[0] + t**3 * end[0],
-            u**3 * start[1] + 3 * u * u * t * control_1[1] + 3 * u * t * t * control_2[1] + t**3 * end[1],
-        ))
+        curve.append(
+            (
+                u**3 * start[0]
+                + 3 * u * u * t * control_1[0]
+                + 3 * u * t * t * control_2[0]
+                + t**3 * end[0],
+                u**3 * start[1]
+                + 3 * u * u * t * control_1[1]
+                + 3 * u * t * t * control_2[1]
+                + t**3 * end[1],
+            )
+        )
     stroke(curve, nib=1.2 * factor)
 
     buffer = BytesIO()
@@ -123,11 +131,16 @@ def signature_png(name: str) -> bytes:
 
 def sample_signatories() -> tuple[Signatory, ...]:
     """The sample signatories with their drawn signatures."""
-    return tuple(replace(person, signature_png=signature_png(person.name_fr)) for person in SAMPLE_SIGNATORIES)
+    return tuple(
+        replace(person, signature_png=signature_png(person.name_fr))
+        for person in SAMPLE_SIGNATORIES
+    )
 
 
 def sample_template(version: int = 0, name: str = "Sample") -> TemplateData:
-    return TemplateData(version=version, name=name, signatories=sample_signatories(), **DEFAULT_WORDING)
+    return TemplateData(
+        version=version, name=name, signatories=sample_signatories(), **DEFAULT_WORDING
+    )
 
 
 def sample_certificate_data(

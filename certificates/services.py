@@ -53,7 +53,9 @@ class CertificateError(Exception):
             "The learner already holds a valid certificate for this course: reissue that one."
         ),
         REASON_REQUIRED: _("Give the reason for revoking this certificate."),
-        NO_ENROLMENT: _("The learner's enrolment no longer exists: issue a new certificate instead."),
+        NO_ENROLMENT: _(
+            "The learner's enrolment no longer exists: issue a new certificate instead."
+        ),
     }
 
     def __init__(self, code: str):
@@ -160,7 +162,9 @@ def certified_course(course: CoursePage) -> CertifiedCourse:
     settings = CourseCertification.objects.filter(course_id=course.pk).first()
     if settings is None:
         return current_certified_course(course)
-    return CertifiedCourse(title_fr=settings.title_fr, title_ar=settings.title_ar, hours=settings.hours)
+    return CertifiedCourse(
+        title_fr=settings.title_fr, title_ar=settings.title_ar, hours=settings.hours
+    )
 
 
 def printable(text: str) -> str:
@@ -313,9 +317,11 @@ def reissue_certificate(*, certificate: Certificate, issued_by, reason: str = ""
             raise CertificateError(CertificateError.SUPERSEDED)
         if old.enrolment_id is None:
             raise CertificateError(CertificateError.NO_ENROLMENT)
-        enrolment = Enrolment.objects.select_for_update(of=("self",)).select_related(
-            "learner", "course"
-        ).get(pk=old.enrolment_id)
+        enrolment = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .select_related("learner", "course")
+            .get(pk=old.enrolment_id)
+        )
         was_revoked = old.status == CertificateStatus.REVOKED
         if not was_revoked:
             old.supersede()  # first, so that the new one may be the learner's valid certificate
@@ -324,10 +330,20 @@ def reissue_certificate(*, certificate: Certificate, issued_by, reason: str = ""
         new = _create(enrolment=enrolment, issued_by=issued_by, version=None)
         if not was_revoked:
             old.supersede(by_certificate=new)
-            log(old, ACTION_SUPERSEDE, user=issued_by, data={"serial": old.serial, "by": new.serial})
-        log(new, ACTION_REISSUE, user=issued_by, data={
-            "serial": new.serial, "replaces": old.serial, "revoked": was_revoked, "reason": reason,
-        })
+            log(
+                old, ACTION_SUPERSEDE, user=issued_by, data={"serial": old.serial, "by": new.serial}
+            )
+        log(
+            new,
+            ACTION_REISSUE,
+            user=issued_by,
+            data={
+                "serial": new.serial,
+                "replaces": old.serial,
+                "revoked": was_revoked,
+                "reason": reason,
+            },
+        )
         _notify_on_commit(new)
         return new
 
@@ -341,7 +357,9 @@ def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by) -> 
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if not locked.revoke(reason=reason, by=revoked_by):
             raise CertificateError(CertificateError.NOT_VALID)
-        log(locked, ACTION_REVOKE, user=revoked_by, data={"serial": locked.serial, "reason": reason})
+        log(
+            locked, ACTION_REVOKE, user=revoked_by, data={"serial": locked.serial, "reason": reason}
+        )
         return locked
 
 
@@ -370,7 +388,9 @@ class Skipped:
         return self.__dict__.copy()
 
 
-def bulk_issue(*, issued_by, course: CoursePage | None = None, cohort: Cohort | None = None) -> BulkIssueRun:
+def bulk_issue(
+    *, issued_by, course: CoursePage | None = None, cohort: Cohort | None = None
+) -> BulkIssueRun:
     """Record a bulk issue for a course or a cohort and enqueue it after commit."""
     from .tasks import run_bulk_issue_task
 
@@ -389,8 +409,8 @@ def bulk_issue(*, issued_by, course: CoursePage | None = None, cohort: Cohort | 
 
 def run_bulk_issue(*, run: BulkIssueRun) -> BulkIssueRun:
     """Issue to every current learner of the run's course or cohort, recording progress."""
-    enrolments = Enrolment.objects.current().filter(course=run.course).select_related(
-        "learner", "course"
+    enrolments = (
+        Enrolment.objects.current().filter(course=run.course).select_related("learner", "course")
     )
     if run.cohort_id:
         enrolments = enrolments.filter(cohort_id=run.cohort_id)

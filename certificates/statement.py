@@ -298,13 +298,19 @@ def _well_formed(items) -> bool:
         return False
     kid, serial, latin, arabic, code, hours, days, signature = items[1:]
     return (
-        isinstance(kid, bytes) and len(kid) == KEY_ID_BYTES
-        and isinstance(serial, int | str) and not isinstance(serial, bool)
+        isinstance(kid, bytes)
+        and len(kid) == KEY_ID_BYTES
+        and isinstance(serial, int | str)
+        and not isinstance(serial, bool)
         and all(isinstance(name, bytes | str) for name in (latin, arabic))
         and isinstance(code, str)
-        and isinstance(hours, int | str) and not isinstance(hours, bool)
-        and isinstance(days, int) and not isinstance(days, bool) and 0 <= days < 100_000
-        and isinstance(signature, bytes) and len(signature) == SIGNATURE_BYTES
+        and isinstance(hours, int | str)
+        and not isinstance(hours, bool)
+        and isinstance(days, int)
+        and not isinstance(days, bool)
+        and 0 <= days < 100_000
+        and isinstance(signature, bytes)
+        and len(signature) == SIGNATURE_BYTES
     )
 
 
@@ -329,15 +335,19 @@ def read_statement(qr_text: str, public_keys: Iterable[Ed25519PublicKey]) -> Sta
     keys = {key_id(key): key for key in public_keys}
     if kid not in keys:
         raise SignatureError(
-            _("The statement was signed with key %(key_id)s, which is not among the public keys given.")
+            _(
+                "The statement was signed with key %(key_id)s, which is not among the public keys given."
+            )
             % {"key_id": kid}
         )
     try:
         keys[kid].verify(items[8], cbor2.dumps(items[:8]))
     except InvalidSignature as error:
         raise SignatureError(
-            _("The statement's signature does not match what it says: it was altered, or not "
-              "signed by ENSA.")
+            _(
+                "The statement's signature does not match what it says: it was altered, or not "
+                "signed by ENSA."
+            )
         ) from error
     try:
         return Statement(
@@ -350,4 +360,6 @@ def read_statement(qr_text: str, public_keys: Iterable[Ed25519PublicKey]) -> Sta
             key_id=kid,
         )
     except UnicodeDecodeError as error:  # signed, so only a key used wrongly gets here
-        raise SignatureError(_("The statement cannot be read: the QR code was misread or altered.")) from error
+        raise SignatureError(
+            _("The statement cannot be read: the QR code was misread or altered.")
+        ) from error

@@ -14,7 +14,9 @@ def run_bulk_issue_task(*, run_id: int) -> dict:
     from .models import BulkIssueRun
     from .services import run_bulk_issue
 
-    run = run_bulk_issue(run=BulkIssueRun.objects.select_related("course", "requested_by").get(pk=run_id))
+    run = run_bulk_issue(
+        run=BulkIssueRun.objects.select_related("course", "requested_by").get(pk=run_id)
+    )
     return {"issued": run.issued, "already_issued": run.already_issued, "skipped": run.skipped}
 
 

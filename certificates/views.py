@@ -136,9 +136,13 @@ def credential(request, code: str):
     certificate = Certificate.objects.filter(verification_code=code).first()
     if certificate is None:
         raise Http404(_("No certificate has this verification code."))
-    response = _public_json(credentials.enveloped(credentials.credential_for(certificate)), max_age=0)
+    response = _public_json(
+        credentials.enveloped(credentials.credential_for(certificate)), max_age=0
+    )
     if "download" in request.GET:
-        response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.credential.json"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="{certificate.serial}.credential.json"'
+        )
     response["X-Robots-Tag"] = "noindex"
     return response
 

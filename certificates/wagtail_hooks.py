@@ -75,13 +75,21 @@ class ReissueFormatter(LogFormatter):
 
 @hooks.register("register_log_actions")
 def register_certificate_actions(actions):
-    actions.register_action(ACTION_ISSUE, gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued"))
+    actions.register_action(
+        ACTION_ISSUE, gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued")
+    )
     actions.register_action(ACTION_REISSUE)(ReissueFormatter)
     actions.register_action(
-        ACTION_SUPERSEDE, gettext_lazy("Supersede certificate"), gettext_lazy("Certificate superseded")
+        ACTION_SUPERSEDE,
+        gettext_lazy("Supersede certificate"),
+        gettext_lazy("Certificate superseded"),
     )
-    actions.register_action(ACTION_REVOKE, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked"))
-    actions.register_action(ACTION_BULK, gettext_lazy("Bulk issue"), gettext_lazy("Bulk issue requested"))
+    actions.register_action(
+        ACTION_REVOKE, gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
+    )
+    actions.register_action(
+        ACTION_BULK, gettext_lazy("Bulk issue"), gettext_lazy("Bulk issue requested")
+    )
 
 
 def _certificate_count(page: Page) -> int:
@@ -107,7 +115,9 @@ def refuse_deleting_a_course_with_certificates(request, page):
 
 
 @hooks.register("before_bulk_action")
-def refuse_bulk_deleting_courses_with_certificates(request, action_type, objects, action_class_instance):
+def refuse_bulk_deleting_courses_with_certificates(
+    request, action_type, objects, action_class_instance
+):
     """Wagtail's bulk delete of pages skips `before_delete_page`: the same refusal, for each."""
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None

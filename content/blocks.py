@@ -83,7 +83,9 @@ class CaseStudyBlock(blocks.StructBlock):
 class ExerciseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     instructions = blocks.RichTextBlock(label=_("Instructions"), features=RICH_TEXT_FEATURES)
-    duration_minutes = blocks.IntegerBlock(label=_("Duration (minutes)"), required=False, min_value=1)
+    duration_minutes = blocks.IntegerBlock(
+        label=_("Duration (minutes)"), required=False, min_value=1
+    )
     model_answer = blocks.RichTextBlock(
         label=_("Suggested answer"),
         features=RICH_TEXT_FEATURES,

@@ -35,7 +35,9 @@ class CohortForm(WagtailAdminModelForm):
                 .objects.filter(groups__name=TRAINERS, is_active=True)
                 .order_by("full_name_latin", "email")
             )
-            self.fields["trainers"].label_from_instance = lambda user: f"{user.display_name} <{user.email}>"
+            self.fields["trainers"].label_from_instance = lambda user: (
+                f"{user.display_name} <{user.email}>"
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -48,7 +50,9 @@ class CohortForm(WagtailAdminModelForm):
             if capacity < members:
                 self.add_error(
                     "capacity",
-                    _("%(members)s learners are already in this cohort: the capacity cannot be lower.")
+                    _(
+                        "%(members)s learners are already in this cohort: the capacity cannot be lower."
+                    )
                     % {"members": members},
                 )
         return cleaned

@@ -95,7 +95,9 @@ class ProgressReportView(AdminPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        export_query = "?export=csv" + (f"&cohort={self.filters.cohort.pk}" if self.filters.cohort else "")
+        export_query = "?export=csv" + (
+            f"&cohort={self.filters.cohort.pk}" if self.filters.cohort else ""
+        )
         context.update(
             report=self.report,
             filters=self.filters,
@@ -224,7 +226,9 @@ class ImportLearnersView(AdminPageMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not may_enrol_others(request.user):
             raise PermissionDenied
-        self.cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=kwargs["cohort_id"])
+        self.cohort = get_object_or_404(
+            Cohort.objects.select_related("course"), pk=kwargs["cohort_id"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -258,12 +262,16 @@ class ImportLearnersView(AdminPageMixin, TemplateView):
         if data is None:
             messages.error(
                 self.request,
-                _("This preview has expired or was altered: nothing was imported. Preview the file again."),
+                _(
+                    "This preview has expired or was altered: nothing was imported. Preview the file again."
+                ),
             )
             return redirect(self.request.path)
         language = getattr(self.request.user, "preferred_language", "") or "fr"
         try:
-            result = apply_import(cohort=self.cohort, data=data, by=self.request.user, language=language)
+            result = apply_import(
+                cohort=self.cohort, data=data, by=self.request.user, language=language
+            )
         except ImportRefused as refusal:
             messages.error(self.request, refusal.message)
             preview = preview_import(cohort=self.cohort, data=data)

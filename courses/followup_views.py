@@ -55,7 +55,9 @@ class FollowUpView(AdminPageMixin, TemplateView):
             if not may_follow_progress(request.user, self.course):
                 raise PermissionDenied
         elif self.scope == "cohort":
-            self.cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=kwargs["pk"])
+            self.cohort = get_object_or_404(
+                Cohort.objects.select_related("course"), pk=kwargs["pk"]
+            )
             if not may_follow_cohort(request.user, self.cohort):
                 raise PermissionDenied
             self.course = self.cohort.course

@@ -94,7 +94,9 @@ def grade_single_choice(*, choices: list[dict], answer: str | None, points: floa
     return Outcome(_round(points if answer in right else 0), points)
 
 
-def grade_multiple_choice(*, choices: list[dict], answer: Iterable[str] | None, points: float) -> Outcome:
+def grade_multiple_choice(
+    *, choices: list[dict], answer: Iterable[str] | None, points: float
+) -> Outcome:
     """Partial credit: with R right choices, each right choice selected earns points/R and
     each wrong choice selected takes away points/R; the score never goes below 0.
 
@@ -163,7 +165,9 @@ def grade_short_answer(
     return Outcome(_round(points if found is not None else 0), points)
 
 
-def grade_numeric(*, value: float, tolerance: float, answer: float | None, points: float) -> Outcome:
+def grade_numeric(
+    *, value: float, tolerance: float, answer: float | None, points: float
+) -> Outcome:
     """Right when |answer - value| <= tolerance."""
     if answer is None:
         return Outcome(0, points)
@@ -171,7 +175,9 @@ def grade_numeric(*, value: float, tolerance: float, answer: float | None, point
     return Outcome(_round(points if ok else 0), points)
 
 
-def grade_matching(*, pairs: list[dict], answer: Mapping[str, str] | None, points: float) -> Outcome:
+def grade_matching(
+    *, pairs: list[dict], answer: Mapping[str, str] | None, points: float
+) -> Outcome:
     """points/number_of_pairs for each prompt matched to its own answer."""
     if not pairs:
         raise QuestionDataError(_("A matching question needs pairs."))
@@ -180,7 +186,9 @@ def grade_matching(*, pairs: list[dict], answer: Mapping[str, str] | None, point
     return Outcome(_round(points * right / len(pairs)), points)
 
 
-def grade_ordering(*, items: list[dict], answer: Mapping[str, int] | None, points: float) -> Outcome:
+def grade_ordering(
+    *, items: list[dict], answer: Mapping[str, int] | None, points: float
+) -> Outcome:
     """Per correct position: points/number_of_items for each item put at its right place."""
     if not items:
         raise QuestionDataError(_("An ordering question needs items."))

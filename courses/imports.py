@@ -67,7 +67,7 @@ class ImportRow:
 
 
 def header_key(text: str) -> str:
-    """"Nom latin", "nom-latin" and "NOM_LATIN" are one header; so are "E-mail" and "email"."""
+    """ "Nom latin", "nom-latin" and "NOM_LATIN" are one header; so are "E-mail" and "email"."""
     text = "".join(
         c for c in unicodedata.normalize("NFKD", text or "") if not unicodedata.combining(c)
     )
@@ -223,9 +223,7 @@ def parse_rows(data: bytes | str, *, organisations: Mapping[str, int]) -> list[I
             except ValidationError:
                 errors.append(str(_("The e-mail address is not valid.")))
         if email and email in seen:
-            errors.append(
-                str(_("Same e-mail address as line %(line)d.") % {"line": seen[email]})
-            )
+            errors.append(str(_("Same e-mail address as line %(line)d.") % {"line": seen[email]}))
         elif email:
             seen[email] = line
         if not latin and not arabic:

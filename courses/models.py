@@ -94,7 +94,9 @@ class CourseOwnedMixin:
     def get_course(self) -> CoursePage | None:
         if isinstance(self, CoursePage):
             return self
-        return remember(f"course-of:{self.pk}", lambda: CoursePage.objects.ancestor_of(self).first())
+        return remember(
+            f"course-of:{self.pk}", lambda: CoursePage.objects.ancestor_of(self).first()
+        )
 
 
 class CatalogPage(CachedRestrictionsMixin, Page):
@@ -137,9 +139,7 @@ class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
     duration_hours = models.DecimalField(
         _("duration in hours"), max_digits=5, decimal_places=1, default=0
     )
-    curriculum_code = models.CharField(
-        _("ENSA curriculum code"), max_length=40, blank=True
-    )
+    curriculum_code = models.CharField(_("ENSA curriculum code"), max_length=40, blank=True)
     teaching_language = models.CharField(
         _("teaching language"),
         max_length=5,
@@ -190,7 +190,11 @@ class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
         FieldPanel("objectives"),
         FieldPanel("audience"),
         FieldRowPanel(
-            [FieldPanel("duration_hours"), FieldPanel("curriculum_code"), FieldPanel("teaching_language")]
+            [
+                FieldPanel("duration_hours"),
+                FieldPanel("curriculum_code"),
+                FieldPanel("teaching_language"),
+            ]
         ),
         FieldPanel("themes", widget=None),
         FieldPanel("trainers"),
@@ -199,7 +203,9 @@ class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
                 FieldPanel("enrolment_policy"),
                 FieldPanel("enrolment_key"),
                 FieldPanel("capacity"),
-                FieldRowPanel([FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]),
+                FieldRowPanel(
+                    [FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]
+                ),
             ],
             heading=_("Enrolment"),
         ),
@@ -229,7 +235,9 @@ class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
         found = self.__dict__.setdefault("_translated_titles", {})
         if code not in found:
             found[code] = (
-                Page.objects.filter(translation_key=self.translation_key, locale__language_code=code)
+                Page.objects.filter(
+                    translation_key=self.translation_key, locale__language_code=code
+                )
                 .values_list("pk", "title")
                 .first()
             )
@@ -251,7 +259,7 @@ class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
 
     @property
     def duration_label(self) -> str:
-        """"18 hours", "1 hour", "1,5 hours", with the plural rule of the active language."""
+        """ "18 hours", "1 hour", "1,5 hours", with the plural rule of the active language."""
         hours = self.duration_hours.normalize()
         count = int(hours) if hours == hours.to_integral_value() else 2
         return ngettext("%(hours)s hour", "%(hours)s hours", count) % {
@@ -312,7 +320,9 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, P
         verbose_name_plural = _("lessons")
 
     @classmethod
-    def completed_pairs(cls, *, learner_ids: list[int], page_ids: list[int]) -> set[tuple[int, int]]:
+    def completed_pairs(
+        cls, *, learner_ids: list[int], page_ids: list[int]
+    ) -> set[tuple[int, int]]:
         return set(
             LessonCompletion.objects.filter(
                 learner_id__in=learner_ids, lesson_id__in=page_ids
@@ -339,7 +349,9 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, P
         enrolled = (
             user.is_authenticated
             and course is not None
-            and Enrolment.objects.current().filter(learner=user, course=canonical_page(course)).exists()
+            and Enrolment.objects.current()
+            .filter(learner=user, course=canonical_page(course))
+            .exists()
         )
         return may_read_lessons(user, enrolled=enrolled)
 
@@ -513,7 +525,10 @@ class Invitation(models.Model):
         _("full name (Latin script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
     )
     full_name_arabic = models.CharField(
-        _("full name (Arabic script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+        _("full name (Arabic script)"),
+        max_length=200,
+        blank=True,
+        validators=PERSON_NAME_VALIDATORS,
     )
     organisation = models.ForeignKey(
         "accounts.Organisation",

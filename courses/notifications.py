@@ -88,7 +88,12 @@ def _reminder_key(enrolment: Enrolment) -> str:
 def notify_invitation(*, invitation_id: int):
     """Invite a person imported into a cohort, in the invitation's language: they sign up (or
     sign in) with this address and confirm it, and are then enrolled. Once per invitation."""
-    invitation = Invitation.objects.pending().select_related("cohort__course").filter(pk=invitation_id).first()
+    invitation = (
+        Invitation.objects.pending()
+        .select_related("cohort__course")
+        .filter(pk=invitation_id)
+        .first()
+    )
     if invitation is None:
         return None
 

@@ -49,9 +49,7 @@ def taught_courses(user):
     default = default_locale()
     default_keys = CoursePage.objects.filter(locale=default).values("translation_key")
     listing = CoursePage.objects.filter(trainers=user)
-    canonical = listing.filter(locale=default) | listing.exclude(
-        translation_key__in=default_keys
-    )
+    canonical = listing.filter(locale=default) | listing.exclude(translation_key__in=default_keys)
     return CoursePage.objects.filter(translation_key__in=canonical.values("translation_key"))
 
 

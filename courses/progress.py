@@ -127,7 +127,9 @@ def _canonical(courses: Iterable[CoursePage]) -> list[CoursePage]:
     if not courses:
         return []
     default = default_locale()
-    return [course if course.locale_id == default.pk else canonical_page(course) for course in courses]
+    return [
+        course if course.locale_id == default.pk else canonical_page(course) for course in courses
+    ]
 
 
 def _learner_ids(learners) -> list[int]:

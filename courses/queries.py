@@ -99,7 +99,9 @@ def _canonical_ids(pages: list[Page]) -> dict[int, int]:
     mapping = {p.pk: p.pk for p in pages if p.locale_id == default.pk}
     if foreign:
         mapping.update(
-            remember(f"canonical-ids:{digest(p.pk for p in foreign)}", lambda: _default_ids(foreign))
+            remember(
+                f"canonical-ids:{digest(p.pk for p in foreign)}", lambda: _default_ids(foreign)
+            )
         )
     return mapping
 
@@ -171,7 +173,9 @@ def course_outline(*, learner, course: CoursePage) -> CourseOutline:
     modules = [
         ModuleOutline(
             page=module,
-            items=[by_page[p.pk] for p in pages if p.pk in by_page and p.path.startswith(module.path)],
+            items=[
+                by_page[p.pk] for p in pages if p.pk in by_page and p.path.startswith(module.path)
+            ],
         )
         for module in pages
         if isinstance(module, ModulePage)
@@ -181,9 +185,7 @@ def course_outline(*, learner, course: CoursePage) -> CourseOutline:
     if learner.is_authenticated:
         enrolment = Enrolment.objects.filter(learner=learner, course=canonical_course).first()
     current = enrolment if enrolment and enrolment.is_current else None
-    taken = (
-        canonical_course.enrolments.current().count() if canonical_course.capacity else None
-    )
+    taken = canonical_course.enrolments.current().count() if canonical_course.capacity else None
     seats_left = None if taken is None else max(canonical_course.capacity - taken, 0)
     return CourseOutline(
         course=course,
@@ -239,7 +241,9 @@ def lesson_view(*, learner, lesson: LessonPage) -> LessonView:
     )
 
 
-def catalogue(*, catalog: CatalogPage, theme_slug: str = "", language: str = "") -> CatalogueListing:
+def catalogue(
+    *, catalog: CatalogPage, theme_slug: str = "", language: str = ""
+) -> CatalogueListing:
     """Live courses of `catalog`, filtered; themes are shown in the catalogue's language
     whichever translation of a theme a course points at. Three queries."""
     from .models import TeachingLanguage
@@ -257,7 +261,9 @@ def catalogue(*, catalog: CatalogPage, theme_slug: str = "", language: str = "")
     courses = list(courses.distinct().order_by("title").prefetch_related("themes"))
     themes = list(
         in_locale.filter(
-            translation_key__in=Theme.objects.filter(coursepage__in=listed).values("translation_key")
+            translation_key__in=Theme.objects.filter(coursepage__in=listed).values(
+                "translation_key"
+            )
         ).order_by("name")
     )
     localized = {theme.translation_key: theme for theme in themes}
@@ -293,12 +299,16 @@ def my_learning(*, learner) -> list[DashboardEntry]:
     all_items = [p for pages in table.items.values() for p in pages]
     done = table.done_ids(learner.pk)
     locale = active_locale()
-    translated = {
-        c.translation_key: c
-        for c in CoursePage.objects.filter(
-            translation_key__in=[c.translation_key for c in courses], locale=locale
-        ).live()
-    } if courses and locale.pk != default_locale().pk else {}
+    translated = (
+        {
+            c.translation_key: c
+            for c in CoursePage.objects.filter(
+                translation_key__in=[c.translation_key for c in courses], locale=locale
+            ).live()
+        }
+        if courses and locale.pk != default_locale().pk
+        else {}
+    )
     translated_items = {}
     if translated:
         translated_items = {
@@ -327,7 +337,6 @@ def my_learning(*, learner) -> list[DashboardEntry]:
             )
         )
     return entries
-
 
 
 def pending_invitations(*, cohort: Cohort) -> list[Invitation]:

@@ -30,7 +30,9 @@ class CourseProgressReport:
         return sum(1 for row in self.rows if row.progress.complete)
 
 
-def course_progress_report(*, course: CoursePage, cohort: Cohort | None = None) -> CourseProgressReport:
+def course_progress_report(
+    *, course: CoursePage, cohort: Cohort | None = None
+) -> CourseProgressReport:
     """Every current enrolment of `course` (optionally of one cohort) with its progress."""
     course = canonical_page(course)
     enrolments = (

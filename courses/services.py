@@ -80,7 +80,9 @@ def enrol(
         decision = check_self_enrolment(
             course=course,
             seats_left=seats_left,
-            by_administrator=enrolled_by is not None if by_administrator is None else by_administrator,
+            by_administrator=enrolled_by is not None
+            if by_administrator is None
+            else by_administrator,
         )
         if not decision.ok:
             raise EnrolmentError(decision.code)
@@ -109,9 +111,7 @@ def enrol(
             except IntegrityError as error:
                 raise EnrolmentError(EnrolmentError.ALREADY_ENROLLED) from error
         refresh_completion(enrolment=enrolment)
-        transaction.on_commit(
-            lambda: notify_enrolment_confirmed(enrolment=enrolment), robust=True
-        )
+        transaction.on_commit(lambda: notify_enrolment_confirmed(enrolment=enrolment), robust=True)
         return enrolment
 
 
@@ -146,7 +146,9 @@ def complete_lesson(*, learner, lesson: LessonPage) -> LessonCompletion:
     lesson = canonical_page(lesson)
     with transaction.atomic():
         enrolment = _current_enrolment(learner=learner, course=lesson.get_course(), lock=True)
-        completion, _created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+        completion, _created = LessonCompletion.objects.get_or_create(
+            learner=learner, lesson=lesson
+        )
         if enrolment.last_lesson_id != lesson.pk:
             enrolment.last_lesson = lesson
             enrolment.save(update_fields=["last_lesson"])
@@ -183,7 +185,14 @@ def grant_catalogue_permissions(*, catalog) -> None:
 
     grants = {
         TRAINERS: [],
-        ADMINISTRATORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+        ADMINISTRATORS: [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "bulk_delete_page",
+            "lock_page",
+            "unlock_page",
+        ],
     }
     with transaction.atomic():
         for role, codenames in grants.items():
@@ -459,7 +468,9 @@ def apply_import(
 
     with transaction.atomic():
         cohort = (
-            Cohort.objects.select_for_update(of=("self",)).select_related("course").get(pk=cohort.pk)
+            Cohort.objects.select_for_update(of=("self",))
+            .select_related("course")
+            .get(pk=cohort.pk)
         )
         preview = preview_import(cohort=cohort, data=data)
         if preview.error:

@@ -26,7 +26,9 @@ CATALOGUE = {
 @transaction.atomic
 def ensure_catalogue(structure: SiteStructure | None = None) -> dict[str, CatalogPage]:
     """The catalogue at /fr/formations/ and /ar/formations/, open to trainers' authoring."""
-    catalogues = ensure_section(CatalogPage, slug="formations", fields=CATALOGUE, structure=structure)
+    catalogues = ensure_section(
+        CatalogPage, slug="formations", fields=CATALOGUE, structure=structure
+    )
     for catalog in catalogues.values():
         grant_catalogue_permissions(catalog=catalog)
     return catalogues

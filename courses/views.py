@@ -97,9 +97,7 @@ def unenrol(request, course_id: int):
     except EnrolmentError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request, _("You have left the course. Your completed lessons are kept.")
-        )
+        messages.success(request, _("You have left the course. Your completed lessons are kept."))
     return _back(request, course)
 
 

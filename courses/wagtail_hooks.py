@@ -126,7 +126,9 @@ class ExplorablePagesOnly:
 
     def get_queryset(self, model, object_ids):
         explorable = policy_registry.get_by_type(Page).explorable_instances(self.request.user)
-        return get_list_or_404(model.objects.filter(pk__in=explorable.values("pk")), pk__in=object_ids)
+        return get_list_or_404(
+            model.objects.filter(pk__in=explorable.values("pk")), pk__in=object_ids
+        )
 
 
 # Registered after Wagtail's own page actions of the same type, which they replace.
@@ -178,7 +180,9 @@ def refuse_deleting_courses_with_enrolments(request, page):
 
 
 @hooks.register("before_bulk_action")
-def refuse_bulk_deleting_courses_with_enrolments(request, action_type, objects, action_class_instance):
+def refuse_bulk_deleting_courses_with_enrolments(
+    request, action_type, objects, action_class_instance
+):
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
     blocked = _pages_with_enrolments(objects)
@@ -299,7 +303,9 @@ class EnrolmentIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def header_buttons(self):
         if not may_enrol_others(self.request.user):
             return []
-        return [HeaderButton(_("Enrol learners"), url=reverse("enrolments:enrol"), icon_name="plus")]
+        return [
+            HeaderButton(_("Enrol learners"), url=reverse("enrolments:enrol"), icon_name="plus")
+        ]
 
 
 class EnrolmentViewSet(ModelViewSet):
@@ -320,7 +326,13 @@ class EnrolmentViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in ("add_url_name", "edit_url_name", "delete_url_name", "history_url_name", "usage_url_name"):
+        for name in (
+            "add_url_name",
+            "edit_url_name",
+            "delete_url_name",
+            "history_url_name",
+            "usage_url_name",
+        ):
             view_kwargs[name] = None
         return view_kwargs
 
@@ -390,9 +402,17 @@ class FollowUpViewSet(ViewSet):
         return [
             path("", FollowUpIndexView.as_view(), name="index"),
             path("courses/<int:pk>/", GridView.as_view(scope="course"), name="course_grid"),
-            path("courses/<int:pk>/stalled/", StalledView.as_view(scope="course"), name="course_stalled"),
+            path(
+                "courses/<int:pk>/stalled/",
+                StalledView.as_view(scope="course"),
+                name="course_stalled",
+            ),
             path("cohorts/<int:pk>/", GridView.as_view(scope="cohort"), name="cohort_grid"),
-            path("cohorts/<int:pk>/stalled/", StalledView.as_view(scope="cohort"), name="cohort_stalled"),
+            path(
+                "cohorts/<int:pk>/stalled/",
+                StalledView.as_view(scope="cohort"),
+                name="cohort_stalled",
+            ),
             path("cohorts/<int:pk>/message/", CohortMessageView.as_view(), name="cohort_message"),
         ]
 
@@ -454,7 +474,6 @@ def register_follow_up_actions(actions):
     actions.register_action(ACTION_COHORT_MESSAGE)(CohortMessageFormatter)
 
 
-
 @hooks.register("register_log_actions")
 def register_enrolment_log_actions(actions):
     """Enrolments in bulk and imports appear in the cohort's (or course's) history and in
@@ -463,7 +482,9 @@ def register_enrolment_log_actions(actions):
         "courses.bulk_enrol", gettext_lazy("Enrol learners"), gettext_lazy("Learners enrolled")
     )
     actions.register_action(
-        "courses.import_learners", gettext_lazy("Import learners"), gettext_lazy("Learners imported")
+        "courses.import_learners",
+        gettext_lazy("Import learners"),
+        gettext_lazy("Learners imported"),
     )
     actions.register_action(
         "courses.invitation_accepted",

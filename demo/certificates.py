@@ -86,7 +86,11 @@ def seed_demo_course_certifications() -> list[CourseCertification]:
         certified = current_certified_course(course)
         certification, _created = CourseCertification.objects.get_or_create(
             course=course,
-            defaults={"title_fr": certified.title_fr, "title_ar": certified.title_ar, "hours": certified.hours},
+            defaults={
+                "title_fr": certified.title_fr,
+                "title_ar": certified.title_ar,
+                "hours": certified.hours,
+            },
         )
         settings.append(certification)
     return settings

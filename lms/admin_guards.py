@@ -75,7 +75,9 @@ def refuse_deleting_what_is_protected(model: str, pk_kwarg: str) -> Guard:
         model_class = apps.get_model(model)
         found = model_class.objects.filter(pk=view_kwargs.get(pk_kwarg)).first()
         policy = policy_registry.get_by_type(model_class)
-        if found is None or not policy.user_has_permission_for_instance(request.user, "delete", found):
+        if found is None or not policy.user_has_permission_for_instance(
+            request.user, "delete", found
+        ):
             return None  # the view refuses, or answers 404
         if not ReferenceIndex.get_grouped_references_to(found).is_protected:
             return None

@@ -37,7 +37,6 @@ class RelatedObjectDisplay(Component):
         return EMPTY if self.value is None else format_html("{}", self.value)
 
 
-
 class LanguageColumn(Column):
     """A column of text written in one language (a French title), marked with its language
     and direction, so that it reads right inside the admin of the other language."""

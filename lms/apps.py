@@ -40,8 +40,12 @@ def _watch_the_page_tree():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(tree_changed, dispatch_uid=f"lms-page-cache-{id(signal)}")
     for model in (Locale, PageViewRestriction, Site):
-        post_save.connect(tree_changed, sender=model, dispatch_uid=f"lms-page-cache-save-{model.__name__}")
-        post_delete.connect(tree_changed, sender=model, dispatch_uid=f"lms-page-cache-delete-{model.__name__}")
+        post_save.connect(
+            tree_changed, sender=model, dispatch_uid=f"lms-page-cache-save-{model.__name__}"
+        )
+        post_delete.connect(
+            tree_changed, sender=model, dispatch_uid=f"lms-page-cache-delete-{model.__name__}"
+        )
     # Pages of every type (the sender is the page's own class).
     post_save.connect(_tree_changed_by_save, dispatch_uid="lms-page-cache-page-save")
     post_delete.connect(_tree_changed_by_save, dispatch_uid="lms-page-cache-page-delete")

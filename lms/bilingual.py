@@ -41,7 +41,7 @@ def choose(value_fr: str, value_ar: str, language: str | None = None) -> Localiz
 
 
 def script_of(text: str) -> str | None:
-    """"ar" for a text with Arabic letters only, "fr" for Latin letters only, else None."""
+    """ "ar" for a text with Arabic letters only, "fr" for Latin letters only, else None."""
     arabic, latin = bool(ARABIC_LETTER.search(text)), bool(LATIN_LETTER.search(text))
     if arabic != latin:
         return "ar" if arabic else "fr"

@@ -93,13 +93,17 @@ def register_erasure_requests():
 @hooks.register("register_log_actions")
 def register_personal_data_actions(actions):
     actions.register_action(
-        services.ACTION_EXPORT, gettext_lazy("Export personal data"), gettext_lazy("Personal data exported")
+        services.ACTION_EXPORT,
+        gettext_lazy("Export personal data"),
+        gettext_lazy("Personal data exported"),
     )
     actions.register_action(
         services.ACTION_REQUEST, gettext_lazy("Request erasure"), gettext_lazy("Erasure requested")
     )
     actions.register_action(
-        services.ACTION_CANCEL, gettext_lazy("Cancel erasure"), gettext_lazy("Erasure request cancelled")
+        services.ACTION_CANCEL,
+        gettext_lazy("Cancel erasure"),
+        gettext_lazy("Erasure request cancelled"),
     )
     actions.register_action(
         services.ACTION_CONFIRM, gettext_lazy("Confirm erasure"), gettext_lazy("Account erased")

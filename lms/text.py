@@ -42,7 +42,7 @@ _SPACES = re.compile(r"\s+")
 # Typography that phones, word processors and French rules add, folded to what a keyboard types.
 _APOSTROPHES = "\u2019\u2018\u201b\u02bc\u02b9\u0060\u00b4\u2032\uff07"  # ’ ‘ ‛ ʼ ʹ ` ´ ′ ＇
 # " « » “ ” „ ‟ ″ ‹ › 〝 〞 ＂
-_QUOTES = "\"\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033\u2039\u203a\u301d\u301e\uff02"
+_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033\u2039\u203a\u301d\u301e\uff02'
 # ‐ ‑ ‒ – — ― ⁃ − ﹘ ﹣ －
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"
 _TYPOGRAPHY = str.maketrans(
@@ -331,7 +331,11 @@ def validate_no_formula_start(value: str) -> None:
         )
 
 
-PERSON_NAME_VALIDATORS = (validate_no_bidi_controls, validate_no_formula_start, PersonNameLengthValidator())
+PERSON_NAME_VALIDATORS = (
+    validate_no_bidi_controls,
+    validate_no_formula_start,
+    PersonNameLengthValidator(),
+)
 
 
 def isolate(value) -> str:

@@ -31,7 +31,21 @@ _MARKUP = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)([^>]*)>")
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
 _UNTOUCHED = {"script", "style", "pre", "code", "kbd", "samp", "textarea"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 def space_signs(text: str) -> str:

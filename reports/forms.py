@@ -37,7 +37,10 @@ class CohortChoiceField(CourseChoiceField):
 
 class ReportFiltersForm(forms.Form):
     course = CourseChoiceField(
-        label=_("Course"), queryset=default_locale_courses(), required=False, empty_label=_("All courses")
+        label=_("Course"),
+        queryset=default_locale_courses(),
+        required=False,
+        empty_label=_("All courses"),
     )
     cohort = CohortChoiceField(
         label=_("Cohort"),

@@ -30,7 +30,12 @@ from lms.accounts.models import Organisation
 
 ACTIVE_DAYS = 30
 
-ENROLMENT_COLUMNS = (_("Enrolled"), pgettext_lazy("learners", "Active"), pgettext_lazy("learners", "Completed"), _("Certified"))
+ENROLMENT_COLUMNS = (
+    _("Enrolled"),
+    pgettext_lazy("learners", "Active"),
+    pgettext_lazy("learners", "Completed"),
+    _("Certified"),
+)
 
 
 @dataclass(frozen=True)
@@ -113,16 +118,22 @@ def enrolments(filters: Filters, *, now: datetime | None = None):
 
 
 def _counted(queryset, *group_by: str):
-    return queryset.values(*group_by).annotate(
-        enrolled=Count("pk"),
-        active=Count("pk", filter=Q(is_active=True)),
-        completed=Count("pk", filter=Q(completed_at__isnull=False)),
-        certified=Count("pk", filter=Q(is_certified=True)),
-        self_declared=Count(
-            "pk",
-            filter=Q(learner__organisation__isnull=False, learner__organisation_confirmed=False),
-        ),
-    ).order_by()
+    return (
+        queryset.values(*group_by)
+        .annotate(
+            enrolled=Count("pk"),
+            active=Count("pk", filter=Q(is_active=True)),
+            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+            certified=Count("pk", filter=Q(is_certified=True)),
+            self_declared=Count(
+                "pk",
+                filter=Q(
+                    learner__organisation__isnull=False, learner__organisation_confirmed=False
+                ),
+            ),
+        )
+        .order_by()
+    )
 
 
 def _figures(counted: dict) -> tuple[int, int, int, int]:
@@ -169,7 +180,9 @@ def by_organisation(filters: Filters, *, now: datetime | None = None) -> Report:
     for root in children.get(None, []):
         rows += branch(root, 0, frozenset({root.pk}))[0]
     if None in own:
-        rows.append(Row(label=str(_("No organisation")), values=(*_figures(own[None]), 0), details=("",)))
+        rows.append(
+            Row(label=str(_("No organisation")), values=(*_figures(own[None]), 0), details=("",))
+        )
     return Report(
         key="organisations",
         title=str(_("By organisation")),
@@ -192,13 +205,20 @@ def by_organisation(filters: Filters, *, now: datetime | None = None) -> Report:
 def course_titles(course_ids) -> dict[int, str]:
     """The title of each course in the active language where it is translated (two queries,
     whatever the number of courses)."""
-    courses = list(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "translation_key", "title"))
+    courses = list(
+        CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "translation_key", "title")
+    )
     language = (get_language() or "")[:2]
-    translated = dict(
-        Page.objects.filter(
-            translation_key__in=[key for _pk, key, _title in courses], locale__language_code=language
-        ).values_list("translation_key", "title")
-    ) if courses and language else {}
+    translated = (
+        dict(
+            Page.objects.filter(
+                translation_key__in=[key for _pk, key, _title in courses],
+                locale__language_code=language,
+            ).values_list("translation_key", "title")
+        )
+        if courses and language
+        else {}
+    )
     return {pk: translated.get(key, title) for pk, key, title in courses}
 
 
@@ -241,7 +261,11 @@ def by_cohort(filters: Filters, *, now: datetime | None = None) -> Report:
 
 
 def _month(value) -> date:
-    value = timezone.localtime(value) if isinstance(value, datetime) and timezone.is_aware(value) else value
+    value = (
+        timezone.localtime(value)
+        if isinstance(value, datetime) and timezone.is_aware(value)
+        else value
+    )
     return date(value.year, value.month, 1)
 
 
@@ -250,7 +274,11 @@ def by_month(filters: Filters, *, now: datetime | None = None) -> Report:
         enrolments(filters, now=now).annotate(month=TruncMonth("enrolled_at")), "month"
     )
     rows = [
-        Row(label=_month(item["month"]).strftime("%Y-%m"), values=_figures(item), month=_month(item["month"]))
+        Row(
+            label=_month(item["month"]).strftime("%Y-%m"),
+            values=_figures(item),
+            month=_month(item["month"]),
+        )
         for item in counted
     ]
     rows.sort(key=lambda row: row.month)
@@ -283,7 +311,11 @@ def certificates_by_month(filters: Filters) -> Report:
         .order_by("month")
     )
     rows = [
-        Row(label=_month(item["month"]).strftime("%Y-%m"), values=(item["count"],), month=_month(item["month"]))
+        Row(
+            label=_month(item["month"]).strftime("%Y-%m"),
+            values=(item["count"],),
+            month=_month(item["month"]),
+        )
         for item in counted
     ]
     return Report(

@@ -110,4 +110,3 @@ def export(item: Report, *, fmt: str) -> HttpResponse:
     if fmt == "csv":
         return csv_response(rows, filename=filename)
     return xlsx_response(rows, filename=filename, title=item.title)
-

@@ -31,7 +31,9 @@ class QueryCounter:
 
 
 def course(root, lessons: int):
-    page = root.add_child(instance=CoursePage(title=f"Cours de {lessons} leçons", slug=f"cours-{lessons}"))
+    page = root.add_child(
+        instance=CoursePage(title=f"Cours de {lessons} leçons", slug=f"cours-{lessons}")
+    )
     page.save_revision().publish()
     children = []
     for number in range(lessons):
@@ -59,13 +61,18 @@ def main(argv):
     pages = {}
     for lessons in sizes["lessons"]:
         page, children = course(root, lessons)
-        CourseEnrollment.objects.bulk_create([CourseEnrollment(user=user, course=page) for user in crowd])
+        CourseEnrollment.objects.bulk_create(
+            [CourseEnrollment(user=user, course=page) for user in crowd]
+        )
         CourseEnrollment.objects.create(user=person, course=page)
         H5PLessonCompletion.objects.bulk_create(
             [H5PLessonCompletion(user=person, lesson=lesson) for lesson in children[: lessons // 2]]
         )
         pages[f"peer-course{lessons}"] = {"url": page.url, "signed_in": True}
-        pages[f"peer-lesson{lessons}"] = {"url": children[len(children) // 2].url, "signed_in": True}
+        pages[f"peer-lesson{lessons}"] = {
+            "url": children[len(children) // 2].url,
+            "signed_in": True,
+        }
     client = Client()
     client.force_login(person)
     for name, page in pages.items():
@@ -76,7 +83,9 @@ def main(argv):
         if response.status_code != 200:
             raise SystemExit(f"{name}: {page['url']} answered {response.status_code}")
         page["queries"] = counter.count
-    manifest.write_text(json.dumps({"cookie": client.cookies["sessionid"].value, "pages": pages}, indent=2))
+    manifest.write_text(
+        json.dumps({"cookie": client.cookies["sessionid"].value, "pages": pages}, indent=2)
+    )
     return 0
 
 

@@ -23,7 +23,10 @@ SORTS = {
     "title": _("Title"),
 }
 RELEVANCE = "relevance"
-LANGUAGES = [(EditionLanguage.FRENCH.value, _("French")), (EditionLanguage.ARABIC.value, _("Arabic"))]
+LANGUAGES = [
+    (EditionLanguage.FRENCH.value, _("French")),
+    (EditionLanguage.ARABIC.value, _("Arabic")),
+]
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,7 @@ def serve_edition(request: HttpRequest, edition: HandbookEdition) -> HttpRespons
     if refusal is not None:
         return refusal
     if request.method == "GET":
-        services.record_download(
-            edition=edition, user=request.user, client=client_address(request)
-        )
+        services.record_download(edition=edition, user=request.user, client=client_address(request))
     document = edition.document
     response = FileResponse(
         document.file.open("rb"),

@@ -43,5 +43,7 @@ class GradingQueueView(QuizFollowUpView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["attempts"] = grading_queue(self.request.user, course=self.course, cohort=self.cohort)
+        context["attempts"] = grading_queue(
+            self.request.user, course=self.course, cohort=self.cohort
+        )
         return context

@@ -26,7 +26,9 @@ def answers_from_post(*, snapshot: list[dict], data) -> dict:
     answers: dict = {}
     for question in snapshot:
         try:
-            answers[question["key"]] = question_types.get(question["kind"]).raw_answer(question, data)
+            answers[question["key"]] = question_types.get(question["kind"]).raw_answer(
+                question, data
+            )
         except grading.AnswerError as error:
             raise QuizError(
                 QuizError.INVALID_ANSWER, detail=error.message, question_key=question["key"]
@@ -41,7 +43,9 @@ class VersionForm(forms.Form):
 class EssayGradeForm(forms.Form):
     question_key = forms.CharField(max_length=40, widget=forms.HiddenInput)
     points = forms.DecimalField(label=_("Points"), min_value=0, max_digits=6, decimal_places=2)
-    comment = forms.CharField(label=_("Comment for the learner"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment for the learner"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class QuestionBankForm(WagtailAdminModelForm):
@@ -79,7 +83,9 @@ class QuizPageForm(WagtailAdminPageForm):
         from .models import Question, QuestionCategory
 
         anchor = self.instance if self.instance.pk else self.parent_page
-        course = anchor.specific.get_course() if isinstance(anchor.specific, CourseOwnedMixin) else None
+        course = (
+            anchor.specific.get_course() if isinstance(anchor.specific, CourseOwnedMixin) else None
+        )
         if course is None:
             return
         course = canonical_page(course)
@@ -111,8 +117,10 @@ class QuestionForm(QuestionBankForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for names, attrs in ((self.ARABIC_FIELDS, {"dir": "rtl", "lang": "ar"}),
-                             (self.FRENCH_FIELDS, {"dir": "auto", "lang": "fr"})):
+        for names, attrs in (
+            (self.ARABIC_FIELDS, {"dir": "rtl", "lang": "ar"}),
+            (self.FRENCH_FIELDS, {"dir": "auto", "lang": "fr"}),
+        ):
             for name in names:
                 if name in self.fields:
                     self.fields[name].widget.attrs.update(attrs)

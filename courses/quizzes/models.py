@@ -52,7 +52,10 @@ def in_language(value_fr: str, value_ar: str) -> str:
 
 class QuestionCategory(models.Model):
     course = models.ForeignKey(
-        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="question_categories"
+        CoursePage,
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="question_categories",
     )
     name = models.CharField(_("name"), max_length=200)
     name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
@@ -161,7 +164,13 @@ class Question(PreviewableMixin, models.Model):
         data = self.data if isinstance(self.data, dict) else None
         problems = question_type.problems(data) if question_type and data is not None else []
         if question_type and data is None:
-            problems = [str(_("The answers of this question cannot be read: edit them in the question editor."))]
+            problems = [
+                str(
+                    _(
+                        "The answers of this question cannot be read: edit them in the question editor."
+                    )
+                )
+            ]
         if problems:
             raise ValidationError({"data": problems})
         if self.category_id and self.category.course_id != self.course_id:
@@ -226,7 +235,9 @@ class Question(PreviewableMixin, models.Model):
     def serve_preview(self, request, mode_name):
         from .views import question_preview
 
-        return question_preview(request, question=self, languages=["fr", "ar"] if mode_name == "both" else [mode_name])
+        return question_preview(
+            request, question=self, languages=["fr", "ar"] if mode_name == "both" else [mode_name]
+        )
 
 
 class QuizQuestion(Orderable):
@@ -271,7 +282,10 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
         _("attempts allowed"), default=3, help_text=_("0 means no limit.")
     )
     grading_method = models.CharField(
-        _("grading method"), max_length=10, choices=GradingMethod.choices, default=GradingMethod.HIGHEST
+        _("grading method"),
+        max_length=10,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
     )
     pass_mark = models.DecimalField(
         _("passing grade (%)"), max_digits=5, decimal_places=2, default=50
@@ -279,15 +293,21 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
     review_score = models.CharField(
-        _("learners see their score"), max_length=15, choices=ReviewTiming.choices,
+        _("learners see their score"),
+        max_length=15,
+        choices=ReviewTiming.choices,
         default=ReviewTiming.AFTER_ATTEMPT,
     )
     review_answers = models.CharField(
-        _("learners see the right answers"), max_length=15, choices=ReviewTiming.choices,
+        _("learners see the right answers"),
+        max_length=15,
+        choices=ReviewTiming.choices,
         default=ReviewTiming.AFTER_CLOSE,
     )
     review_feedback = models.CharField(
-        _("learners see the feedback"), max_length=15, choices=ReviewTiming.choices,
+        _("learners see the feedback"),
+        max_length=15,
+        choices=ReviewTiming.choices,
         default=ReviewTiming.AFTER_ATTEMPT,
     )
     required = models.BooleanField(
@@ -309,7 +329,11 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
                 FieldRowPanel([FieldPanel("grading_method"), FieldPanel("pass_mark")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
                 FieldRowPanel(
-                    [FieldPanel("review_score"), FieldPanel("review_answers"), FieldPanel("review_feedback")]
+                    [
+                        FieldPanel("review_score"),
+                        FieldPanel("review_answers"),
+                        FieldPanel("review_feedback"),
+                    ]
                 ),
                 FieldPanel("required"),
             ],
@@ -361,7 +385,9 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
-        return not (self.opens_at and now < self.opens_at) and not (self.closes_at and now >= self.closes_at)
+        return not (self.opens_at and now < self.opens_at) and not (
+            self.closes_at and now >= self.closes_at
+        )
 
     def is_closed(self, now=None) -> bool:
         return bool(self.closes_at and (now or timezone.now()) >= self.closes_at)
@@ -374,7 +400,9 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
         return min(ends) if ends else None
 
     @classmethod
-    def completed_pairs(cls, *, learner_ids: list[int], page_ids: list[int]) -> set[tuple[int, int]]:
+    def completed_pairs(
+        cls, *, learner_ids: list[int], page_ids: list[int]
+    ) -> set[tuple[int, int]]:
         """(learner, quiz) pairs where the learner passed the quiz by its grading method.
 
         One query, whatever the number of learners and quizzes (and one for the quizzes'
@@ -436,7 +464,9 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
         for pair, rows in attempts.items():
             method, mark = settings[pair[1]]
             grade = grading.aggregate(
-                percents=[percent for state, percent, *_rest in rows if state == AttemptState.GRADED],
+                percents=[
+                    percent for state, percent, *_rest in rows if state == AttemptState.GRADED
+                ],
                 method=method,
             )
             if grading.passed(grade=grade, pass_mark=mark):
@@ -445,7 +475,12 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
                 state = WAITING
             else:
                 state = STARTED
-            moments = [moment for *_rest, started, submitted in rows for moment in (started, submitted) if moment]
+            moments = [
+                moment
+                for *_rest, started, submitted in rows
+                for moment in (started, submitted)
+                if moment
+            ]
             cells[pair] = ItemCell(state=state, percent=grade, at=max(moments, default=None))
         return cells
 
@@ -494,7 +529,9 @@ class Attempt(models.Model):
     `answers` maps a question key to the last saved answer; `results` the score of each."""
 
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
         related_name="quiz_attempts",
     )
     quiz = models.ForeignKey(
@@ -507,7 +544,9 @@ class Attempt(models.Model):
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    closed_by = models.CharField(_("closed by"), max_length=10, choices=ClosedBy.choices, blank=True)
+    closed_by = models.CharField(
+        _("closed by"), max_length=10, choices=ClosedBy.choices, blank=True
+    )
     snapshot = models.JSONField(_("questions as they were at the start"), default=list)
     answers = models.JSONField(_("answers"), default=dict)
     results = models.JSONField(_("score of each answer"), default=dict)
@@ -541,7 +580,11 @@ class Attempt(models.Model):
         return self.state == AttemptState.IN_PROGRESS
 
     def is_overdue(self, now=None) -> bool:
-        return self.is_in_progress and self.deadline is not None and (now or timezone.now()) >= self.deadline
+        return (
+            self.is_in_progress
+            and self.deadline is not None
+            and (now or timezone.now()) >= self.deadline
+        )
 
     def question(self, key: str) -> dict | None:
         return next((q for q in self.snapshot if q["key"] == key), None)
@@ -555,7 +598,11 @@ class Attempt(models.Model):
             outcome = question_types.get(question["kind"]).grade(
                 question["data"], self.answers.get(key), float(question["points"])
             )
-            entry = {"points": outcome.points, "max": outcome.max_points, "needs_manual": outcome.needs_manual}
+            entry = {
+                "points": outcome.points,
+                "max": outcome.max_points,
+                "needs_manual": outcome.needs_manual,
+            }
             if outcome.needs_manual and manual:
                 entry.update(points=manual["points"], needs_manual=False, manual=manual)
             results[key] = entry

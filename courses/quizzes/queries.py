@@ -67,7 +67,9 @@ def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
     if learner.is_authenticated:
         course = canonical.get_course()
         enrolled = course is not None and (
-            Enrolment.objects.current().filter(learner=learner, course=canonical_page(course)).exists()
+            Enrolment.objects.current()
+            .filter(learner=learner, course=canonical_page(course))
+            .exists()
         )
         attempts = list(Attempt.objects.filter(learner=learner, quiz=canonical).order_by("number"))
     in_progress = next((a for a in attempts if a.is_in_progress), None)
@@ -81,7 +83,9 @@ def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
     show_score = visible(canonical.review_score, quiz=canonical, attempts_over=over, now=now)
     decision = None
     if learner.is_authenticated and in_progress is None:
-        decision = check_start(quiz=canonical, enrolled=enrolled, attempts_used=len(attempts), now=now)
+        decision = check_start(
+            quiz=canonical, enrolled=enrolled, attempts_used=len(attempts), now=now
+        )
     return QuizOverview(
         quiz=quiz,
         canonical=canonical,
@@ -147,7 +151,9 @@ class AttemptPage:
     questions: list[QuestionForm]
 
 
-def attempt_page(*, attempt: Attempt, quiz: QuizPage, posted: dict | None = None, errors=None) -> AttemptPage:
+def attempt_page(
+    *, attempt: Attempt, quiz: QuizPage, posted: dict | None = None, errors=None
+) -> AttemptPage:
     """The form of an attempt, filled with the saved answers or with what was just posted."""
     answers = dict(attempt.answers)
     if posted:
@@ -237,7 +243,9 @@ def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
     show_score = visible(canonical.review_score, quiz=canonical, attempts_over=over, now=now)
     # Right answers never show while the learner may try again, whatever the setting
     # (quizzes saved before QuizPage.clean() refused that combination).
-    show_answers = over and visible(canonical.review_answers, quiz=canonical, attempts_over=over, now=now)
+    show_answers = over and visible(
+        canonical.review_answers, quiz=canonical, attempts_over=over, now=now
+    )
     show_feedback = visible(canonical.review_feedback, quiz=canonical, attempts_over=over, now=now)
     questions = []
     for number, question in enumerate(attempt.snapshot, start=1):
@@ -256,8 +264,10 @@ def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
                 max_points=question["points"],
                 status=status,
                 feedback=(
-                    in_language(feedback.get("right" if right else "wrong", ""),
-                                feedback.get("right_ar" if right else "wrong_ar", ""))
+                    in_language(
+                        feedback.get("right" if right else "wrong", ""),
+                        feedback.get("right_ar" if right else "wrong_ar", ""),
+                    )
                     if show_feedback and status != "waiting"
                     else ""
                 ),
@@ -266,7 +276,9 @@ def review(*, attempt: Attempt, quiz: QuizPage, now=None) -> Review:
                     if show_feedback and not grading.is_blank(answer)
                     else []
                 ),
-                general_feedback=in_language(feedback.get("general", ""), feedback.get("general_ar", ""))
+                general_feedback=in_language(
+                    feedback.get("general", ""), feedback.get("general_ar", "")
+                )
                 if show_feedback
                 else "",
                 comment=(result.get("manual") or {}).get("comment", "") if show_feedback else "",
@@ -317,7 +329,9 @@ def quiz_results(*, quiz: QuizPage) -> QuizResults:
     """Every learner's attempts and grade, the essays waiting, and item analysis."""
     canonical = _canonical(quiz)
     attempts = list(
-        Attempt.objects.filter(quiz=canonical).select_related("learner").order_by("learner_id", "number")
+        Attempt.objects.filter(quiz=canonical)
+        .select_related("learner")
+        .order_by("learner_id", "number")
     )
     by_learner: dict[int, list[Attempt]] = {}
     for attempt in attempts:
@@ -337,7 +351,11 @@ def quiz_results(*, quiz: QuizPage) -> QuizResults:
                 waiting=sum(1 for a in rows if a.state == AttemptState.NEEDS_GRADING),
             )
         )
-    learners.sort(key=lambda r: r.learner.display_name if hasattr(r.learner, "display_name") else str(r.learner))
+    learners.sort(
+        key=lambda r: (
+            r.learner.display_name if hasattr(r.learner, "display_name") else str(r.learner)
+        )
+    )
     return QuizResults(
         quiz=quiz,
         learners=learners,
@@ -356,7 +374,9 @@ def item_analysis(*, attempts: list[Attempt]) -> list[ItemStats]:
             questions.setdefault(key, question)
             result = attempt.results.get(key) or {}
             if result.get("max"):
-                scores.setdefault(key, []).append((result["points"] / result["max"], attempt.percent or 0.0))
+                scores.setdefault(key, []).append(
+                    (result["points"] / result["max"], attempt.percent or 0.0)
+                )
     stats = []
     for number, (key, question) in enumerate(questions.items(), start=1):
         pairs = scores.get(key, [])

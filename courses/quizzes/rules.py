@@ -42,10 +42,11 @@ def attempts_left(*, quiz, attempts_used: int) -> int | None:
     return max(quiz.attempts_allowed - attempts_used, 0)
 
 
-
 def attempts_over(*, quiz, attempts_used: int, in_progress: bool, now=None) -> bool:
     """Whether a learner may make no further attempt: the quiz is closed, or every attempt
     allowed is used and none is in progress."""
     if quiz.is_closed(now):
         return True
-    return bool(quiz.attempts_allowed) and attempts_used >= quiz.attempts_allowed and not in_progress
+    return (
+        bool(quiz.attempts_allowed) and attempts_used >= quiz.attempts_allowed and not in_progress
+    )

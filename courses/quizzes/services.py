@@ -88,9 +88,7 @@ def build_snapshot(quiz: QuizPage) -> list[dict]:
         questions += _random.sample(pool, min(quiz.random_count, len(pool)))
     if quiz.shuffle_questions:
         _random.shuffle(questions)
-    return [
-        _prepared(q.snapshot(), shuffle_choices=quiz.shuffle_choices) for q in questions
-    ]
+    return [_prepared(q.snapshot(), shuffle_choices=quiz.shuffle_choices) for q in questions]
 
 
 def _schedule_finalisation(attempt: Attempt) -> None:
@@ -123,14 +121,21 @@ def start_attempt(*, learner, quiz: QuizPage) -> Attempt:
     quiz = canonical_quiz(quiz)
     with transaction.atomic():
         enrolment = _locked_enrolment(learner=learner, quiz=quiz)
-        current = Attempt.objects.in_progress().select_for_update().filter(learner=learner, quiz=quiz).first()
+        current = (
+            Attempt.objects.in_progress()
+            .select_for_update()
+            .filter(learner=learner, quiz=quiz)
+            .first()
+        )
         if current is not None:
             if not current.is_overdue():
                 return current
             _finalise(current, closed_by=ClosedBy.DEADLINE, enrolment=enrolment)
         used = Attempt.objects.filter(learner=learner, quiz=quiz).count()
         now = timezone.now()
-        decision = check_start(quiz=quiz, enrolled=enrolment is not None, attempts_used=used, now=now)
+        decision = check_start(
+            quiz=quiz, enrolled=enrolment is not None, attempts_used=used, now=now
+        )
         error = None if decision.ok else QuizError(decision.code)
         if error is None:
             snapshot = build_snapshot(quiz)
@@ -221,7 +226,9 @@ def save_answers(
     raise error
 
 
-def submit_attempt(*, attempt: Attempt, answers: dict | None = None, version: int | None = None) -> Attempt:
+def submit_attempt(
+    *, attempt: Attempt, answers: dict | None = None, version: int | None = None
+) -> Attempt:
     """Save the answers sent with the submit, then grade and close the attempt.
 
     The submit carries the learner's whole form, so its answers win over any save made
@@ -270,13 +277,15 @@ def finalise_overdue_attempts() -> int:
 def finalise_overdue_for(*, learner, quiz: QuizPage) -> None:
     """Close the learner's overdue attempt of `quiz`, when a page shows it."""
     quiz = canonical_quiz(quiz)
-    for attempt_id in Attempt.objects.overdue().filter(learner=learner, quiz=quiz).values_list(
-        "pk", flat=True
+    for attempt_id in (
+        Attempt.objects.overdue().filter(learner=learner, quiz=quiz).values_list("pk", flat=True)
     ):
         finalise_if_overdue(attempt_id=attempt_id)
 
 
-def grade_essay(*, attempt: Attempt, question_key: str, points: float, comment: str = "", by) -> Attempt:
+def grade_essay(
+    *, attempt: Attempt, question_key: str, points: float, comment: str = "", by
+) -> Attempt:
     """Record a trainer's grade of an essay answer; the attempt is final once all are graded."""
     with transaction.atomic():
         attempt, enrolment = _locked_attempt(attempt)
@@ -394,5 +403,10 @@ def regrade(*, question: Question, by=None, apply: bool = False) -> list[Regrade
                     )
                 _refresh_progress(attempt, enrolment)
         if apply:
-            log(question, ACTION_REGRADE, user=by, data={"attempts": len(candidates), "changed": len(changes)})
+            log(
+                question,
+                ACTION_REGRADE,
+                user=by,
+                data={"attempts": len(candidates), "changed": len(changes)},
+            )
     return changes

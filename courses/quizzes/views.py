@@ -109,7 +109,10 @@ def attempt(request, attempt_id: int):
         if error.code in (QuizError.INVALID_ANSWER, QuizError.UNKNOWN_QUESTION):
             messages.error(request, error.message)
             return _attempt_form(
-                request, attempt, posted=posted, errors={error.question_key: error.detail or error.message},
+                request,
+                attempt,
+                posted=posted,
+                errors={error.question_key: error.detail or error.message},
                 status=400,
             )
         return _refused(request, error, quiz=attempt.quiz)
@@ -176,7 +179,9 @@ def _quiz_for_trainer(request, quiz_id: int) -> QuizPage:
 def preview(request, quiz_id: int):
     """The quiz as a learner sees it, with fresh questions; nothing is saved."""
     quiz = _quiz_for_trainer(request, quiz_id)
-    attempt = Attempt(quiz=quiz, learner=request.user, number=0, snapshot=services.build_snapshot(quiz))
+    attempt = Attempt(
+        quiz=quiz, learner=request.user, number=0, snapshot=services.build_snapshot(quiz)
+    )
     context = {
         "view": queries.attempt_page(attempt=attempt, quiz=_localized(quiz)),
         "preview": True,
@@ -213,9 +218,18 @@ def results(request, quiz_id: int):
 def _export_rows(quiz: QuizPage) -> list[list]:
     data = queries.quiz_results(quiz=quiz)
     header = [
-        _("Name (Latin script)"), _("Name (Arabic script)"), _("E-mail"), _("Attempt"),
-        _("State"), _("Started at"), _("Submitted at"), _("Points"), _("Maximum"),
-        _("Grade (%)"), _("Quiz grade (%)"), _("Passed"),
+        _("Name (Latin script)"),
+        _("Name (Arabic script)"),
+        _("E-mail"),
+        _("Attempt"),
+        _("State"),
+        _("Started at"),
+        _("Submitted at"),
+        _("Points"),
+        _("Maximum"),
+        _("Grade (%)"),
+        _("Quiz grade (%)"),
+        _("Passed"),
     ]
     rows = [header]
 
@@ -224,12 +238,22 @@ def _export_rows(quiz: QuizPage) -> list[list]:
 
     for entry in data.learners:
         for attempt in entry.attempts:
-            rows.append([
-                entry.learner.full_name_latin, entry.learner.full_name_arabic, entry.learner.email,
-                attempt.number, attempt.get_state_display(), when(attempt.started_at),
-                when(attempt.submitted_at), attempt.points, attempt.max_points, attempt.percent,
-                entry.grade, _("yes") if entry.passed else _("no"),
-            ])
+            rows.append(
+                [
+                    entry.learner.full_name_latin,
+                    entry.learner.full_name_arabic,
+                    entry.learner.email,
+                    attempt.number,
+                    attempt.get_state_display(),
+                    when(attempt.started_at),
+                    when(attempt.submitted_at),
+                    attempt.points,
+                    attempt.max_points,
+                    attempt.percent,
+                    entry.grade,
+                    _("yes") if entry.passed else _("no"),
+                ]
+            )
     return rows
 
 

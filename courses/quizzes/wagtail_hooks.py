@@ -54,9 +54,11 @@ class InBankScopeMixin:
     bank_model = None
 
     def setup(self, request, *args, **kwargs):
-        if "pk" in kwargs and POLICIES[self.bank_model].in_scope_or_none(
-            request.user, unquote(str(kwargs["pk"]))
-        ) is None:
+        if (
+            "pk" in kwargs
+            and POLICIES[self.bank_model].in_scope_or_none(request.user, unquote(str(kwargs["pk"])))
+            is None
+        ):
             raise Http404
         super().setup(request, *args, **kwargs)
 
@@ -172,11 +174,27 @@ class QuizFollowUpViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", QuizResultsIndexView.as_view(), name="results"),
-            path("courses/<int:pk>/", QuizResultsIndexView.as_view(scope="course"), name="course_results"),
-            path("cohorts/<int:pk>/", QuizResultsIndexView.as_view(scope="cohort"), name="cohort_results"),
+            path(
+                "courses/<int:pk>/",
+                QuizResultsIndexView.as_view(scope="course"),
+                name="course_results",
+            ),
+            path(
+                "cohorts/<int:pk>/",
+                QuizResultsIndexView.as_view(scope="cohort"),
+                name="cohort_results",
+            ),
             path("grading/", GradingQueueView.as_view(), name="grading"),
-            path("grading/courses/<int:pk>/", GradingQueueView.as_view(scope="course"), name="course_grading"),
-            path("grading/cohorts/<int:pk>/", GradingQueueView.as_view(scope="cohort"), name="cohort_grading"),
+            path(
+                "grading/courses/<int:pk>/",
+                GradingQueueView.as_view(scope="course"),
+                name="course_grading",
+            ),
+            path(
+                "grading/cohorts/<int:pk>/",
+                GradingQueueView.as_view(scope="cohort"),
+                name="cohort_grading",
+            ),
         ]
 
 
@@ -188,14 +206,22 @@ def register_quiz_follow_up():
 @hooks.register("register_follow_up_menu_item")
 def register_quiz_results_item():
     return FollowUpMenuItem(
-        _("Quiz results"), reverse("quiz_follow_up:results"), name="quiz-results", icon_name="help", order=300
+        _("Quiz results"),
+        reverse("quiz_follow_up:results"),
+        name="quiz-results",
+        icon_name="help",
+        order=300,
     )
 
 
 @hooks.register("register_follow_up_menu_item")
 def register_grading_queue_item():
     return FollowUpMenuItem(
-        _("Grading queue"), reverse("quiz_follow_up:grading"), name="grading-queue", icon_name="edit", order=400
+        _("Grading queue"),
+        reverse("quiz_follow_up:grading"),
+        name="grading-queue",
+        icon_name="edit",
+        order=400,
     )
 
 

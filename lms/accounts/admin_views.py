@@ -201,7 +201,7 @@ class AccountView(wagtail_account.AccountView):
 
 
 def organisation_label(organisation: Organisation, paths: dict[int, str] | None = None) -> str:
-    """"Ministry › Directorate": the organisation under its parents, in the admin's language."""
+    """ "Ministry › Directorate": the organisation under its parents, in the admin's language."""
     if paths is not None and organisation.pk in paths:
         return paths[organisation.pk]
     names, seen, current = [], set(), organisation
@@ -214,7 +214,9 @@ def organisation_label(organisation: Organisation, paths: dict[int, str] | None 
 
 def organisation_paths() -> dict[int, str]:
     """Every organisation's label with its parents, from one query."""
-    rows = {org.pk: org for org in Organisation.objects.only("pk", "parent_id", "name_fr", "name_ar")}
+    rows = {
+        org.pk: org for org in Organisation.objects.only("pk", "parent_id", "name_fr", "name_ar")
+    }
     paths = {}
     for pk, org in rows.items():
         names, seen, current = [], set(), org
@@ -348,7 +350,9 @@ class MergeOrganisationView(OrganisationAdminView):
     confirm_template_name = "accounts/admin/organisation_merge_confirm.html"
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=MergeForm(source=self.organisation)))
+        return self.render_to_response(
+            self.get_context_data(form=MergeForm(source=self.organisation))
+        )
 
     def post(self, request, *args, **kwargs):
         form = MergeForm(request.POST, source=self.organisation)
@@ -356,7 +360,9 @@ class MergeOrganisationView(OrganisationAdminView):
             return self.render_to_response(self.get_context_data(form=form))
         target = form.cleaned_data["target"]
         if not form.cleaned_data["confirmed"]:
-            confirm = MergeForm(initial={"target": target, "confirmed": True}, source=self.organisation)
+            confirm = MergeForm(
+                initial={"target": target, "confirmed": True}, source=self.organisation
+            )
             context = self.get_context_data(
                 form=confirm,
                 target=target,
@@ -371,7 +377,9 @@ class MergeOrganisationView(OrganisationAdminView):
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(
             request,
-            _("“%(source)s” was merged into “%(target)s”: %(members)d people and %(children)d organisations moved.")
+            _(
+                "“%(source)s” was merged into “%(target)s”: %(members)d people and %(children)d organisations moved."
+            )
             % {
                 "source": self.organisation,
                 "target": target,
@@ -408,9 +416,7 @@ class OrganisationMembersView(OrganisationAdminView):
         count = confirm_memberships(organisation=self.organisation, people=people, by=request.user)
         messages.success(
             request,
-            ngettext(
-                "%(count)d membership confirmed.", "%(count)d memberships confirmed.", count
-            )
+            ngettext("%(count)d membership confirmed.", "%(count)d memberships confirmed.", count)
             % {"count": count},
         )
         return redirect("organisations:members", self.organisation.pk)
@@ -438,5 +444,7 @@ class ConfirmOrganisationsBulkAction(UserBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d membership confirmed.", "%(count)d memberships confirmed.", num_parent_objects
+            "%(count)d membership confirmed.",
+            "%(count)d memberships confirmed.",
+            num_parent_objects,
         ) % {"count": num_parent_objects}

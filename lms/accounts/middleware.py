@@ -62,4 +62,3 @@ class StaffTwoFactorMiddleware:
         return HttpResponseRedirect(
             reverse("mfa_reauthenticate") + "?" + urlencode({"next": request.get_full_path()})
         )
-

@@ -79,7 +79,11 @@ class Organisation(models.Model):
             return
         if self.parent_id in Organisation.objects.branch_ids(self):
             raise ValidationError(
-                {"parent": _("An organisation cannot be part of itself or of one of its own parts.")}
+                {
+                    "parent": _(
+                        "An organisation cannot be part of itself or of one of its own parts."
+                    )
+                }
             )
 
     def other_name(self, language: str | None = None) -> tuple[str, str]:
@@ -155,7 +159,10 @@ class User(AbstractUser):
         _("full name (Latin script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
     )
     full_name_arabic = models.CharField(
-        _("full name (Arabic script)"), max_length=200, blank=True, validators=PERSON_NAME_VALIDATORS
+        _("full name (Arabic script)"),
+        max_length=200,
+        blank=True,
+        validators=PERSON_NAME_VALIDATORS,
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     preferred_language = models.CharField(

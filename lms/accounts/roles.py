@@ -53,4 +53,6 @@ def is_trainer(user) -> bool:
 
 def is_staff_member(user) -> bool:
     """Trainers, administrators and superusers: the people who work in the admin."""
-    return user.is_authenticated and (user.is_superuser or bool(role_names(user) & set(STAFF_ROLES)))
+    return user.is_authenticated and (
+        user.is_superuser or bool(role_names(user) & set(STAFF_ROLES))
+    )

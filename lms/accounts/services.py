@@ -32,7 +32,14 @@ TRAINER_PERMISSIONS = [
     "quizzes.view_questioncategory",
 ]
 # Administrators: every permission of the apps they run, on top of a trainer's.
-ADMINISTRATOR_APPS = ["accounts", "courses", "certificates", "content", "quizzes", "wagtail_localize"]
+ADMINISTRATOR_APPS = [
+    "accounts",
+    "courses",
+    "certificates",
+    "content",
+    "quizzes",
+    "wagtail_localize",
+]
 
 
 def _permissions(codes: list[str]):
@@ -56,9 +63,7 @@ def ensure_roles() -> dict[str, Group]:
     trainers.permissions.add(*trainer_perms)
     admin_perms = Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
     administrators.permissions.add(*trainer_perms, *admin_perms)
-    administrators.permissions.add(
-        *_permissions(["auth.view_group", "wagtailcore.view_logentry"])
-    )
+    administrators.permissions.add(*_permissions(["auth.view_group", "wagtailcore.view_logentry"]))
     _grant_collection_permissions(trainers, administrators, trainer_perms)
     return {LEARNERS: learners, TRAINERS: trainers, ADMINISTRATORS: administrators}
 
@@ -131,7 +136,9 @@ def _move_relation(relation, *, source, target) -> int:
         through = m2m.remote_field.through
         owner_field, organisation_field = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
         rows = through._base_manager.filter(**{organisation_field: source})
-        already = through._base_manager.filter(**{organisation_field: target}).values(f"{owner_field}_id")
+        already = through._base_manager.filter(**{organisation_field: target}).values(
+            f"{owner_field}_id"
+        )
         rows.filter(**{f"{owner_field}_id__in": already}).delete()
         return rows.update(**{organisation_field: target})
     name = relation.field.name
@@ -159,7 +166,9 @@ def merge_organisations(*, source: Organisation, target: Organisation, by) -> Me
         for org in Organisation.objects.select_for_update().filter(pk__in=[source.pk, target.pk])
     }
     if source.pk not in locked:
-        raise OrganisationMergeError(_("This organisation no longer exists: it may already have been merged."))
+        raise OrganisationMergeError(
+            _("This organisation no longer exists: it may already have been merged.")
+        )
     if target.pk not in locked:
         raise OrganisationMergeError(_("The organisation to merge into no longer exists."))
     source, target = locked[source.pk], locked[target.pk]
@@ -176,7 +185,9 @@ def merge_organisations(*, source: Organisation, target: Organisation, by) -> Me
                 moved = _move_relation(relation, source=source, target=target)
         except IntegrityError as error:
             raise OrganisationMergeError(
-                _("Some %(records)s of both organisations cannot be joined: merge them by hand first.")
+                _(
+                    "Some %(records)s of both organisations cannot be joined: merge them by hand first."
+                )
                 % {"records": relation.related_model._meta.verbose_name_plural}
             ) from error
         if relation.related_model is User and relation.field.name == "organisation":
@@ -184,8 +195,15 @@ def merge_organisations(*, source: Organisation, target: Organisation, by) -> Me
         elif relation.related_model is Organisation:
             children += moved
         elif moved:
-            others[relation.related_model._meta.label] = others.get(relation.related_model._meta.label, 0) + moved
-    summary = {"id": source.pk, "slug": source.slug, "name_fr": source.name_fr, "name_ar": source.name_ar}
+            others[relation.related_model._meta.label] = (
+                others.get(relation.related_model._meta.label, 0) + moved
+            )
+    summary = {
+        "id": source.pk,
+        "slug": source.slug,
+        "name_fr": source.name_fr,
+        "name_ar": source.name_ar,
+    }
     source.delete()
     log(
         target,
@@ -202,9 +220,13 @@ def confirm_memberships(*, organisation: Organisation, people, by) -> int:
     returns how many were confirmed now."""
     ids = [person.pk for person in people]
     pending = list(
-        User.objects.self_declared().filter(pk__in=ids, organisation=organisation).select_for_update()
+        User.objects.self_declared()
+        .filter(pk__in=ids, organisation=organisation)
+        .select_for_update()
     )
-    User.objects.filter(pk__in=[person.pk for person in pending]).update(organisation_confirmed=True)
+    User.objects.filter(pk__in=[person.pk for person in pending]).update(
+        organisation_confirmed=True
+    )
     for person in pending:
         log(person, ACTION_CONFIRM, user=by, data={"organisation": organisation.slug})
     return len(pending)
@@ -229,7 +251,9 @@ def confirm_organisations_of(*, people, by) -> int:
         .select_related("organisation")
         .select_for_update(of=("self",))
     )
-    User.objects.filter(pk__in=[person.pk for person in pending]).update(organisation_confirmed=True)
+    User.objects.filter(pk__in=[person.pk for person in pending]).update(
+        organisation_confirmed=True
+    )
     for person in pending:
         log(person, ACTION_CONFIRM, user=by, data={"organisation": person.organisation.slug})
     return len(pending)

@@ -72,7 +72,11 @@ def administrator_reports_and_apis():
 def workflow_set_up():
     """Wagtail answers "which task is this" to anyone in the admin; workflows are set up by
     superusers (ENSA publishes through roles, not Wagtail's moderation)."""
-    return {"wagtailadmin_workflows:task_chosen": needs_model_permission("wagtailcore.Workflow", {"add", "change"})}
+    return {
+        "wagtailadmin_workflows:task_chosen": needs_model_permission(
+            "wagtailcore.Workflow", {"add", "change"}
+        )
+    }
 
 
 @hooks.register("register_admin_view_guards")
@@ -167,7 +171,9 @@ class MergeFormatter(LogFormatter):
         name = name or source.get("name_fr")
         if not name:
             return _("Organisation merged into this one")
-        return _("“%(source)s” merged into this one: %(members)d people and %(children)d organisations moved") % {
+        return _(
+            "“%(source)s” merged into this one: %(members)d people and %(children)d organisations moved"
+        ) % {
             "source": name,
             "members": data.get("members", 0),
             "children": data.get("children", 0),

@@ -54,7 +54,8 @@ def render(*, template: str, context: Context, language: str, recipient) -> tupl
         values.setdefault("name", recipient.name_for(language))
         # One line (headers cannot hold a line break); no-break spaces of French stay.
         subject = " ".join(
-            line.strip() for line in render_to_string(f"{template}_subject.txt", values).splitlines()
+            line.strip()
+            for line in render_to_string(f"{template}_subject.txt", values).splitlines()
         ).strip()
         body = render_to_string(f"{template}.txt", values).strip() + "\n"
         html = render_to_string(
@@ -159,9 +160,16 @@ def deliver(*, notification_id: int, now: datetime | None = None) -> bool:
             retry_at = None
             if notification.attempts < MAX_ATTEMPTS:
                 retry_at = now + retry_delay(notification.attempts)
-            notification.mark_failed(error=f"{type(error).__name__}: {error}"[:2000], retry_at=retry_at)
+            notification.mark_failed(
+                error=f"{type(error).__name__}: {error}"[:2000], retry_at=retry_at
+            )
             notification.save()
-            logger.warning("Notification %s not sent (try %s): %s", notification.pk, notification.attempts, error)
+            logger.warning(
+                "Notification %s not sent (try %s): %s",
+                notification.pk,
+                notification.attempts,
+                error,
+            )
             if retry_at is not None:
                 _enqueue_on_commit(notification.pk, at=retry_at)
             return False
@@ -173,5 +181,7 @@ def deliver(*, notification_id: int, now: datetime | None = None) -> bool:
 def send_pending(*, now: datetime | None = None, limit: int = 500) -> int:
     """Send the pending notifications that are due (new ones whose task was lost, retries);
     returns how many were sent. Safe to run while tasks run."""
-    ids = list(Notification.objects.due(now).order_by("created_at").values_list("pk", flat=True)[:limit])
+    ids = list(
+        Notification.objects.due(now).order_by("created_at").values_list("pk", flat=True)[:limit]
+    )
     return sum(deliver(notification_id=pk, now=now) for pk in ids)

@@ -35,8 +35,19 @@ class NotificationViewSet(ModelViewSet):
     list_filter = ["kind", "status", "created_at"]
     search_fields = ["to", "subject", "key"]
     inspect_view_fields = [
-        "user", "to", "kind", "key", "language", "subject", "body", "status", "attempts",
-        "last_error", "next_attempt_at", "created_at", "sent_at",
+        "user",
+        "to",
+        "kind",
+        "key",
+        "language",
+        "subject",
+        "body",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
     ]
 
 

@@ -23,9 +23,7 @@ _missing = [
     if not value
 ]
 if _missing:
-    raise ImproperlyConfigured(
-        "Missing required environment variables: " + ", ".join(_missing)
-    )
+    raise ImproperlyConfigured("Missing required environment variables: " + ", ".join(_missing))
 
 DEBUG = False
 TASKS = {

@@ -15,7 +15,7 @@ BASE_URL = "http://testserver"
 PAGE_CACHE_ANONYMOUS_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
-        "NAME": str(BASE_DIR / (TEST_DATABASE_NAME or ".test-db") ) + ".sqlite3"
+        "NAME": str(BASE_DIR / (TEST_DATABASE_NAME or ".test-db")) + ".sqlite3"
     }
 elif TEST_DATABASE_NAME:
     DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}

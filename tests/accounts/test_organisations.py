@@ -120,7 +120,13 @@ def test_the_admin_edit_form_refuses_a_cycle_and_changes_nothing(client):
     client.force_login(administrator())
     response = client.post(
         reverse("organisations:edit", args=[region.pk]),
-        {"name_fr": "Oriental", "name_ar": "الشرق", "kind": "region", "slug": "oriental", "parent": province.pk},
+        {
+            "name_fr": "Oriental",
+            "name_ar": "الشرق",
+            "kind": "region",
+            "slug": "oriental",
+            "parent": province.pk,
+        },
     )
     assert response.status_code == 200
     assert "parent" in response.context["form"].errors
@@ -133,7 +139,12 @@ def test_the_admin_creates_an_organisation_and_the_audit_log_says_who(client):
     client.force_login(admin)
     response = client.post(
         reverse("organisations:add"),
-        {"name_fr": "Région de l’Oriental", "name_ar": "جهة الشرق", "kind": "region", "slug": "oriental"},
+        {
+            "name_fr": "Région de l’Oriental",
+            "name_ar": "جهة الشرق",
+            "kind": "region",
+            "slug": "oriental",
+        },
     )
     assert response.status_code == 302
     created = Organisation.objects.get(slug="oriental")
@@ -233,7 +244,9 @@ def test_an_administrator_confirms_chosen_members_and_the_log_says_who(client):
     chosen, other = learner(organisation=oujda), learner(organisation=oujda)
     admin = administrator()
     client.force_login(admin)
-    response = client.post(reverse("organisations:members", args=[oujda.pk]), {"person": [chosen.pk]})
+    response = client.post(
+        reverse("organisations:members", args=[oujda.pk]), {"person": [chosen.pk]}
+    )
     assert response.status_code == 302
     chosen.refresh_from_db()
     other.refresh_from_db()
@@ -284,7 +297,10 @@ def test_the_admin_pages_render_in_arabic_with_the_arabic_name_right_to_left(cli
 
 def _bulk_confirm_url(*people) -> str:
     ids = "&".join(f"id={person.pk}" for person in people)
-    return reverse("wagtail_bulk_action", args=["accounts", "user", "confirm_organisation"]) + f"?{ids}"
+    return (
+        reverse("wagtail_bulk_action", args=["accounts", "user", "confirm_organisation"])
+        + f"?{ids}"
+    )
 
 
 def test_the_bulk_action_confirms_each_person_s_declared_organisation(client):
@@ -300,7 +316,10 @@ def test_the_bulk_action_confirms_each_person_s_declared_organisation(client):
         in_oujda,
         in_fes,
     }
-    assert ModelLogEntry.objects.filter(action="accounts.organisation.confirm", user=admin).count() == 2
+    assert (
+        ModelLogEntry.objects.filter(action="accounts.organisation.confirm", user=admin).count()
+        == 2
+    )
 
 
 def test_trainers_cannot_confirm_organisations_in_bulk(client):
@@ -317,8 +336,14 @@ def test_an_edit_of_an_organisation_is_in_the_audit_log_with_its_author(client):
     client.force_login(admin)
     response = client.post(
         reverse("organisations:edit", args=[fes.pk]),
-        {"name_fr": "Commune de Fès", "name_ar": "جماعة فاس", "kind": "municipality", "slug": "fes",
-         "is_partner": "on", "parent": Organisation.objects.get(slug="oujda").pk},
+        {
+            "name_fr": "Commune de Fès",
+            "name_ar": "جماعة فاس",
+            "kind": "municipality",
+            "slug": "fes",
+            "is_partner": "on",
+            "parent": Organisation.objects.get(slug="oujda").pk,
+        },
     )
     assert response.status_code == 302
     fes.refresh_from_db()

@@ -118,7 +118,9 @@ def test_changing_the_organisation_in_the_profile_makes_it_self_declared_again(c
     client.post("/fr/accounts/profile/", data)
     person.refresh_from_db()
     assert person.organisation_confirmed, "saving the same organisation keeps the confirmation"
-    client.post("/fr/accounts/profile/", {**data, "organisation": Organisation.objects.get(slug="fes").pk})
+    client.post(
+        "/fr/accounts/profile/", {**data, "organisation": Organisation.objects.get(slug="fes").pk}
+    )
     person.refresh_from_db()
     assert person.organisation.slug == "fes"
     assert not person.organisation_confirmed

@@ -55,7 +55,9 @@ def test_migrate_sets_up_roles_collections_and_erasure_rights_once(monkeypatch):
 
     calls = []
     monkeypatch.setattr("lms.accounts.services.ensure_roles", lambda: calls.append("roles"))
-    monkeypatch.setattr("content.collections.ensure_collections", lambda: calls.append("collections"))
+    monkeypatch.setattr(
+        "content.collections.ensure_collections", lambda: calls.append("collections")
+    )
     monkeypatch.setattr(
         "lms.setup.create_permissions_of_every_app", lambda using: calls.append("permissions")
     )

@@ -115,7 +115,9 @@ def test_confirming_the_email_then_logging_in_by_email_works(client, site, mailo
     assert client.get("/fr/dashboard/").status_code == 200
 
 
-def test_arabic_signup_sends_the_verification_email_in_arabic_with_an_arabic_link(client, site, mailoutbox):
+def test_arabic_signup_sends_the_verification_email_in_arabic_with_an_arabic_link(
+    client, site, mailoutbox
+):
     sign_up(client, language="ar", email="karim@example.ma")
     assert len(mailoutbox) == 1
     assert "/ar/accounts/confirm-email/" in mailoutbox[0].body
@@ -140,7 +142,9 @@ def test_wrong_password_is_refused(client, site):
         ("full_name_arabic", "ن" * 121),
     ],
 )
-def test_signup_refuses_a_name_with_direction_controls_or_too_long(client, site, mailoutbox, field, name):
+def test_signup_refuses_a_name_with_direction_controls_or_too_long(
+    client, site, mailoutbox, field, name
+):
     response = sign_up(client, **{field: name})
     assert response.status_code == 200
     assert field in response.context["form"].errors

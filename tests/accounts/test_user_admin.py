@@ -128,9 +128,7 @@ def test_a_superuser_may_still_grant_superuser_rights(client, site):
 
 def _bulk_url(action: str, *users) -> str:
     ids = "&".join(f"id={user.pk}" for user in users)
-    return (
-        reverse("wagtail_bulk_action", args=[User._meta.app_label, "user", action]) + f"?{ids}"
-    )
+    return reverse("wagtail_bulk_action", args=[User._meta.app_label, "user", action]) + f"?{ids}"
 
 
 def test_bulk_assign_role_offers_the_three_roles_and_never_touches_a_superuser(client, site):
@@ -189,12 +187,18 @@ def test_an_administrator_confirms_an_organisation_in_the_user_editor_with_an_au
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.organisation_confirmed
-    assert ModelLogEntry.objects.for_instance(person).filter(action=ACTION_CONFIRM, user=admin).exists()
+    assert (
+        ModelLogEntry.objects.for_instance(person)
+        .filter(action=ACTION_CONFIRM, user=admin)
+        .exists()
+    )
 
 
 def test_the_organisation_confirmed_box_is_for_administrators_only():
     from lms.accounts.admin_views import AccountEditForm
 
     person = learner()
-    assert "organisation_confirmed" in AccountEditForm(instance=person, editor=administrator()).fields
+    assert (
+        "organisation_confirmed" in AccountEditForm(instance=person, editor=administrator()).fields
+    )
     assert "organisation_confirmed" not in AccountEditForm(instance=person, editor=trainer()).fields

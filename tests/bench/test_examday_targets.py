@@ -10,7 +10,13 @@ from bench.targets import examday_targets
 CLEAN = {"answers_lost": 0, "answers_different": 0, "answers_not_sent": 0, "duplicate_attempts": 0}
 FINISHED = {"not_submitted": 0, "not_graded": 0, "wrong_points": 0}
 DAY = {
-    "plan": {"learners": 200, "start_window": 2, "autosave_every": 6, "submit_window": 12, "time_scale": 5},
+    "plan": {
+        "learners": 200,
+        "start_window": 2,
+        "autosave_every": 6,
+        "submit_window": 12,
+        "time_scale": 5,
+    },
     "throughput": {
         "autosave_requests_per_second": {"median": 70.0},
         "b2_requests_per_second": {"median": 100.0},
@@ -21,19 +27,39 @@ DAY = {
             "start": {"requests": 200, "statuses": {"302": 200}, "retries": 0, "p95_ms": 300.0},
             "page": {"requests": 200, "statuses": {"200": 200}, "retries": 0, "p95_ms": 200.0},
             "started": {"requests": 200, "statuses": {"": 200}, "retries": 0, "p95_ms": 480.0},
-            "autosave": {"requests": 1605, "statuses": {"200": 1600, "502": 5}, "retries": 5, "p95_ms": 120.0},
+            "autosave": {
+                "requests": 1605,
+                "statuses": {"200": 1600, "502": 5},
+                "retries": 5,
+                "p95_ms": 120.0,
+            },
         }
     },
-    "submit": {"kinds": {"submit": {"requests": 200, "statuses": {"302": 200}, "retries": 0, "p95_ms": 150.0}}},
+    "submit": {
+        "kinds": {
+            "submit": {"requests": 200, "statuses": {"302": 200}, "retries": 0, "p95_ms": 150.0}
+        }
+    },
     "server_killed_at_second": 26.0,
     "server_back_at_second": 32.0,
     "check_after_autosaves": {"learners": 200, "attempts": 200, **CLEAN, **FINISHED},
     "check_after_submits": {"learners": 200, "attempts": 200, **CLEAN, **FINISHED},
     "memory": {
-        "web_worker": {"rss_kib_after_warmup": 100_000, "rss_kib_after": 104_000, "growth": 0.04,
-                       "requests": 3000, "warmup": 300},
-        "task_worker": {"rss_kib_after_warmup": 200_000, "rss_kib_after": 230_000, "growth": 0.15,
-                        "certificates": 100, "warmup": 20, "failed_tasks": 0},
+        "web_worker": {
+            "rss_kib_after_warmup": 100_000,
+            "rss_kib_after": 104_000,
+            "growth": 0.04,
+            "requests": 3000,
+            "warmup": 300,
+        },
+        "task_worker": {
+            "rss_kib_after_warmup": 200_000,
+            "rss_kib_after": 230_000,
+            "growth": 0.15,
+            "certificates": 100,
+            "warmup": 20,
+            "failed_tasks": 0,
+        },
     },
 }
 
@@ -41,7 +67,11 @@ DAY = {
 def test_a_clean_exam_day_meets_p3_and_p4_and_retries_after_the_kill_are_not_errors_of_p3():
     targets = examday_targets(DAY)
 
-    assert targets["P3"]["met"] and targets["P3"]["figure"] == {"p95_ms": 480.0, "errors": 0, "attempts": 200}
+    assert targets["P3"]["met"] and targets["P3"]["figure"] == {
+        "p95_ms": 480.0,
+        "errors": 0,
+        "attempts": 200,
+    }
     assert targets["P4"]["met"]
     assert targets["P4"]["baseline"] == 100.0 and targets["P4"]["ratio"] == 0.7
     assert targets["P4"]["retries"] == {"autosave": 5}

@@ -22,7 +22,12 @@ def run_tiny_bench(work: Path) -> dict:
     env = {**os.environ, "BENCH_WORK": str(work), "BENCH_RESULTS": str(work / "results.json")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     completed = subprocess.run(  # noqa: S603 - our own harness
-        [sys.executable, "-m", "bench", "--tiny"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=540
+        [sys.executable, "-m", "bench", "--tiny"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=540,
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     return json.loads((work / "results.json").read_text())
@@ -45,7 +50,15 @@ def test_tiny_run_writes_a_verdict_per_target_and_figures_per_page(tmp_path):
 
     pages = results["pages"]
     for language in ("fr", "ar"):
-        for kind in ("dashboard", "catalogue", "course5", "course10", "lesson5", "lesson10", "verify"):
+        for kind in (
+            "dashboard",
+            "catalogue",
+            "course5",
+            "course10",
+            "lesson5",
+            "lesson10",
+            "verify",
+        ):
             page = pages[f"{kind}-{language}"]
             assert page["requests_per_second"]["median"] > 0
             assert page["b0_requests_per_second"]["min"] <= page["b0_requests_per_second"]["median"]

@@ -38,8 +38,17 @@ OVERFLOW = """() => {
 }"""
 
 LEARNER_PAGES = [
-    "home", "catalogue", "course", "lesson", "quiz", "review", "my learning",
-    "my certificates", "library", "handbook", "verification page",
+    "home",
+    "catalogue",
+    "course",
+    "lesson",
+    "quiz",
+    "review",
+    "my learning",
+    "my certificates",
+    "library",
+    "handbook",
+    "verification page",
 ]
 TRAINER_PAGES = ["quiz results", "grade an attempt", "regrade", "progress report"]
 

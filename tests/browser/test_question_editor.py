@@ -75,11 +75,13 @@ def fill_single(editor):
 
 
 def fill_multiple(editor):
-    for index, (fr, ar, right) in enumerate([
-        ("Les migrants", "المهاجرون", True),
-        ("Les réfugiés", "اللاجئون", True),
-        ("Les touristes de passage", "السياح العابرون", False),
-    ]):
+    for index, (fr, ar, right) in enumerate(
+        [
+            ("Les migrants", "المهاجرون", True),
+            ("Les réfugiés", "اللاجئون", True),
+            ("Les touristes de passage", "السياح العابرون", False),
+        ]
+    ):
         if index >= 2:
             add_row(editor)
         field(editor, f"rows-{index}-text").fill(fr)
@@ -106,8 +108,12 @@ def fill_numeric(editor):
 
 PAIRS = [
     ("SNIA", "الاستراتيجية الوطنية للهجرة واللجوء", "Migrants et réfugiés", "المهاجرون واللاجئون"),
-    ("SNMRE", "الاستراتيجية الوطنية لفائدة المغاربة المقيمين بالخارج", "Marocains résidant à l'étranger",
-     "المغاربة المقيمون بالخارج"),
+    (
+        "SNMRE",
+        "الاستراتيجية الوطنية لفائدة المغاربة المقيمين بالخارج",
+        "Marocains résidant à l'étranger",
+        "المغاربة المقيمون بالخارج",
+    ),
 ]
 ITEMS = [
     ("Diagnostic territorial", "التشخيص الترابي"),
@@ -179,7 +185,9 @@ def answer_matching(page, language):
 def answer_ordering(page, language):
     box = in_question(page, "ordering")
     for position, (text, text_ar) in enumerate(ITEMS, start=1):
-        box.get_by_label(text_ar if language == "ar" else text, exact=True).select_option(str(position))
+        box.get_by_label(text_ar if language == "ar" else text, exact=True).select_option(
+            str(position)
+        )
 
 
 def answer_essay(page, language):
@@ -191,22 +199,62 @@ def answer_essay(page, language):
 
 
 SPECS = [
-    Spec("single", "En quelle année le Maroc a-t-il adopté la SNIA ?",
-         "في أي سنة اعتمد المغرب الاستراتيجية الوطنية للهجرة واللجوء؟", fill_single, answer_single),
-    Spec("multiple", "Quels publics la SNIA vise-t-elle ?",
-         "ما هي الفئات التي تستهدفها الاستراتيجية الوطنية للهجرة واللجوء؟", fill_multiple, answer_multiple),
-    Spec("true_false", "L'intégration des migrants peut figurer dans le PAC.",
-         "يمكن إدراج إدماج المهاجرين في برنامج عمل الجماعة.", fill_true_false, answer_true_false),
-    Spec("short", "Comment s'appelle le plan pluriannuel d'une commune ?",
-         "ما اسم وثيقة التخطيط متعدد السنوات للجماعة؟", fill_short, answer_short),
-    Spec("numeric", "En quelle année la SNIA a-t-elle été adoptée ? (nombre)",
-         "في أي سنة اعتمدت الاستراتيجية؟ (عدد)", fill_numeric, answer_numeric),
-    Spec("matching", "Associez chaque stratégie à son public.",
-         "اربط كل استراتيجية بالفئة التي تستهدفها.", fill_matching, answer_matching),
-    Spec("ordering", "Remettez les étapes dans l'ordre.",
-         "رتب المراحل.", fill_ordering, answer_ordering),
-    Spec("essay", "Proposez une action pour les Marocains de retour.",
-         "اقترح نشاطا لفائدة المغاربة العائدين.", fill_nothing, answer_essay),
+    Spec(
+        "single",
+        "En quelle année le Maroc a-t-il adopté la SNIA ?",
+        "في أي سنة اعتمد المغرب الاستراتيجية الوطنية للهجرة واللجوء؟",
+        fill_single,
+        answer_single,
+    ),
+    Spec(
+        "multiple",
+        "Quels publics la SNIA vise-t-elle ?",
+        "ما هي الفئات التي تستهدفها الاستراتيجية الوطنية للهجرة واللجوء؟",
+        fill_multiple,
+        answer_multiple,
+    ),
+    Spec(
+        "true_false",
+        "L'intégration des migrants peut figurer dans le PAC.",
+        "يمكن إدراج إدماج المهاجرين في برنامج عمل الجماعة.",
+        fill_true_false,
+        answer_true_false,
+    ),
+    Spec(
+        "short",
+        "Comment s'appelle le plan pluriannuel d'une commune ?",
+        "ما اسم وثيقة التخطيط متعدد السنوات للجماعة؟",
+        fill_short,
+        answer_short,
+    ),
+    Spec(
+        "numeric",
+        "En quelle année la SNIA a-t-elle été adoptée ? (nombre)",
+        "في أي سنة اعتمدت الاستراتيجية؟ (عدد)",
+        fill_numeric,
+        answer_numeric,
+    ),
+    Spec(
+        "matching",
+        "Associez chaque stratégie à son public.",
+        "اربط كل استراتيجية بالفئة التي تستهدفها.",
+        fill_matching,
+        answer_matching,
+    ),
+    Spec(
+        "ordering",
+        "Remettez les étapes dans l'ordre.",
+        "رتب المراحل.",
+        fill_ordering,
+        answer_ordering,
+    ),
+    Spec(
+        "essay",
+        "Proposez une action pour les Marocains de retour.",
+        "اقترح نشاطا لفائدة المغاربة العائدين.",
+        fill_nothing,
+        answer_essay,
+    ),
 ]
 
 
@@ -237,14 +285,20 @@ def show_preview(tab, spec: Spec) -> None:
     page.locator('[data-side-panel-toggle="preview"]').click()
     frame = page.frame_locator("iframe[src*='/preview/']")
     frame.locator("[data-preview-language='ar']").wait_for()
-    assert spaced(frame.locator("[data-preview-language='ar'] .question__text").inner_text()) == spaced(spec.text_ar)
-    assert spaced(frame.locator("[data-preview-language='fr'] .question__text").inner_text()) == spaced(spec.text)
+    assert spaced(
+        frame.locator("[data-preview-language='ar'] .question__text").inner_text()
+    ) == spaced(spec.text_ar)
+    assert spaced(
+        frame.locator("[data-preview-language='fr'] .question__text").inner_text()
+    ) == spaced(spec.text)
     assert frame.locator("[data-preview-language='ar']").get_attribute("dir") == "rtl"
     tab.shot(f"preview-{spec.kind}")
     assert violations(tab) == []
 
 
-def test_a_trainer_writes_every_type_without_json_and_a_learner_answers_in_both_languages(make_tab, seeded):
+def test_a_trainer_writes_every_type_without_json_and_a_learner_answers_in_both_languages(
+    make_tab, seeded
+):
     tree = build_course(arabic=True, modules=1, lessons_per_module=1)
     author = verified(trainer())
     tree.course.trainers.add(author)
@@ -304,7 +358,9 @@ def test_a_trainer_writes_every_type_without_json_and_a_learner_answers_in_both_
         attempt = Attempt.objects.filter(learner=person).order_by("-number").first()
         assert attempt.state == AttemptState.NEEDS_GRADING  # the essay waits for the trainer
         scored = {q["kind"]: attempt.results[q["key"]] for q in attempt.snapshot}
-        assert all(scored[kind]["points"] == scored[kind]["max"] for kind in scored if kind != "essay"), scored
+        assert all(
+            scored[kind]["points"] == scored[kind]["max"] for kind in scored if kind != "essay"
+        ), scored
         assert scored["essay"]["needs_manual"]
         assert student.foreign_requests == []
 
@@ -324,10 +380,14 @@ def put_in_a_quiz(tab, tree, questions) -> QuizPage:
         modal.wait_for(state="hidden")
     tab.shot("quiz-editor")
     assert violations(tab) == []
-    page.locator(".footer [data-w-dropdown-target='toggle'], .footer .dropdown-toggle").first.click()
+    page.locator(
+        ".footer [data-w-dropdown-target='toggle'], .footer .dropdown-toggle"
+    ).first.click()
     with page.expect_navigation():
         page.locator("button[name='action-publish']").click()
     quiz = QuizPage.objects.child_of(module).get(title="Évaluation de l'éditeur")
     assert quiz.live
-    assert [link.question_id for link in quiz.fixed_questions.order_by("sort_order")] == [q.pk for q in questions]
+    assert [link.question_id for link in quiz.fixed_questions.order_by("sort_order")] == [
+        q.pk for q in questions
+    ]
     return quiz

@@ -70,7 +70,9 @@ def test_learner_takes_the_demo_quiz_and_keeps_answers_across_a_reload(make_tab,
     page.reload()
     assert_language(tab, language)
     assert page.locator("fieldset.question--numeric input").first.input_value() == "2014"
-    assert page.locator("fieldset.question--short input").first.input_value() == SHORT_ANSWER[language]
+    assert (
+        page.locator("fieldset.question--short input").first.input_value() == SHORT_ANSWER[language]
+    )
     assert page.locator("fieldset.question--single input[type=radio]").first.is_checked()
     tab.shot("after-reload")
 

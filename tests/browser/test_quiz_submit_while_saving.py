@@ -34,7 +34,9 @@ def test_submit_while_an_autosave_is_pending_keeps_every_answer(make_tab, seeded
     with page.expect_navigation():
         page.locator("#start-attempt").click()
     attempt = Attempt.objects.get(learner=person)
-    numeric, matching = (next(q for q in attempt.snapshot if q["kind"] == k) for k in ("numeric", "matching"))
+    numeric, matching = (
+        next(q for q in attempt.snapshot if q["kind"] == k) for k in ("numeric", "matching")
+    )
     short = next(q for q in attempt.snapshot if "Oujda" in q["data"].get("accepted", []))
 
     # The connection is slow: the autosave reaches the server, its reply comes back late.

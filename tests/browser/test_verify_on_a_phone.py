@@ -31,8 +31,9 @@ def test_the_qr_link_opens_a_page_that_fits_a_phone(make_tab, seeded, language):
     certificate = services.issue_certificate(enrolment=enrolment, issued_by=admin)
 
     phone = make_tab(f"verify-phone-{language}", viewport="phone")
-    phone.page.context.add_cookies([{"name": "django_language", "value": language,
-                                     "url": phone.base_url}])
+    phone.page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": phone.base_url}]
+    )
     phone.open(f"/v/{certificate.verification_code}")
     assert phone.page.url.endswith(f"/{language}/verify/{certificate.verification_code}/")
     assert_language(phone, language)

@@ -24,7 +24,9 @@ def nfkc(text: str) -> str:
 
 def pdffonts(path: Path) -> list[dict]:
     need("pdffonts")
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     fonts = []
     for line in lines:
         parts = line.split()
@@ -48,7 +50,9 @@ def qr_codes(path: Path, tmp_path: Path) -> list[str]:
 def pdftotext(path: Path) -> str:
     """The page's text as poppler reads it, NFKC-normalised (Arabic presentation forms folded)."""
     need("pdftotext")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return unicodedata.normalize("NFKC", text)
 
 
@@ -71,7 +75,10 @@ def words(path: Path) -> list[Word]:
     """Every word drawn on the first page with its box (pdftotext -bbox)."""
     need("pdftotext")
     html = subprocess.run(
-        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     found = re.findall(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', html

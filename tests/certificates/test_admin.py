@@ -71,7 +71,9 @@ def test_revoke_from_the_admin_with_a_reason(admin_client, site):
 
 def test_reissue_from_the_admin(admin_client, site):
     certificate = issued_certificate()
-    response = admin_client.post(reverse("certificate_actions:reissue", args=[certificate.pk]), {"reason": "Nom"})
+    response = admin_client.post(
+        reverse("certificate_actions:reissue", args=[certificate.pk]), {"reason": "Nom"}
+    )
     new = Certificate.objects.valid().get()
     assert response["Location"] == reverse("certificate_register:inspect", args=[new.pk])
     certificate.refresh_from_db()
@@ -96,19 +98,31 @@ def test_issue_for_one_learner_shows_why_they_are_not_eligible(admin_client, sit
     assert admin_client.get(response["Location"]).status_code == 200
 
 
-def test_bulk_issue_records_progress_and_who_was_skipped(admin_client, site, django_capture_on_commit_callbacks):
+def test_bulk_issue_records_progress_and_who_was_skipped(
+    admin_client, site, django_capture_on_commit_callbacks
+):
     tree = build_course(modules=1, lessons_per_module=2)
     done = [complete_course(tree) for _ in range(3)]
     stuck = course_services.enrol(learner=learner(full_name_latin="Omar Tazi"), course=tree.course)
     issued_before = Certificate.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(reverse("certificate_actions:bulk"), {"course": tree.course.pk})
+        response = admin_client.post(
+            reverse("certificate_actions:bulk"), {"course": tree.course.pk}
+        )
     run = BulkIssueRun.objects.get()
     assert response["Location"] == reverse("certificate_bulk_issues:inspect", args=[run.pk])
-    assert (run.status, run.total, run.processed, run.issued, run.skipped) == ("finished", 4, 4, 3, 1)
+    assert (run.status, run.total, run.processed, run.issued, run.skipped) == (
+        "finished",
+        4,
+        4,
+        3,
+        1,
+    )
     assert run.skipped_details[0]["learner_id"] == stuck.learner_id
     assert Certificate.objects.count() == issued_before + 3
-    assert {c.learner_id for c in Certificate.objects.filter(course=tree.course)} == {e.learner_id for e in done}
+    assert {c.learner_id for c in Certificate.objects.filter(course=tree.course)} == {
+        e.learner_id for e in done
+    }
     page = admin_client.get(response["Location"]).content.decode()
     assert "Omar Tazi" in page
 
@@ -135,7 +149,9 @@ def test_deleting_a_course_with_certificates_is_refused_with_a_message(admin_cli
     # Only the certificate holds the course now (learners' records have their own refusal).
     Enrolment.objects.filter(course=course).delete()
     LessonCompletion.objects.filter(lesson__path__startswith=course.path).delete()
-    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]), follow=True)
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:delete", args=[course.pk]), follow=True
+    )
     page = response.content.decode()
     assert "certificates were issued for its course" in page or "ont été délivrées" in page
     course.refresh_from_db()
@@ -208,7 +224,9 @@ def test_a_template_wording_with_an_unknown_placeholder_is_refused_and_changes_n
     template = CertificateTemplate.objects.create(name="Modèle")
     before = {name: getattr(template, name) for name in WORDING_FIELDS}
     url = reverse("wagtailsnippets_certificates_certificatetemplate:edit", args=[template.pk])
-    data = nested_form_data({"name": "Modèle", **before, field: wording, "signatories": inline_formset([])})
+    data = nested_form_data(
+        {"name": "Modèle", **before, field: wording, "signatories": inline_formset([])}
+    )
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
@@ -236,7 +254,9 @@ def _exported_rows(response, export_format) -> list[list]:
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_the_register_exports_a_formula_typed_as_a_name_as_plain_text(admin_client, site, export_format):
+def test_the_register_exports_a_formula_typed_as_a_name_as_plain_text(
+    admin_client, site, export_format
+):
     certificate = issued_certificate(person=learner(full_name_latin=FORMULA_NAME))
     response = admin_client.get(reverse("certificate_register:index"), {"export": export_format})
     rows = _exported_rows(response, export_format)
@@ -273,7 +293,10 @@ def test_trainers_cannot_reach_templates_signatories_or_certificate_settings(cli
 
     template = CertificateTemplate.objects.create(name="Modèle")
     settings = CourseCertification.objects.create(
-        course=build_course(modules=1, lessons_per_module=1).course, title_fr="a", title_ar="b", hours=3
+        course=build_course(modules=1, lessons_per_module=1).course,
+        title_fr="a",
+        title_ar="b",
+        hours=3,
     )
     client.force_login(trainer())
     urls = [
@@ -311,8 +334,13 @@ def test_administrators_set_the_logo_and_the_signatures_of_a_template(admin_clie
     page = admin_client.get(url).content.decode()
     assert 'name="logo"' in page and 'name="signatories-__prefix__-signature"' in page
     wording = {name: getattr(template, name) for name in WORDING_FIELDS}
-    signatory = {"name_fr": "Nadia El Idrissi", "name_ar": "نادية الإدريسي", "title_fr": "Directrice",
-                 "title_ar": "مديرة", "signature": signature.pk}
+    signatory = {
+        "name_fr": "Nadia El Idrissi",
+        "name_ar": "نادية الإدريسي",
+        "title_fr": "Directrice",
+        "title_ar": "مديرة",
+        "signature": signature.pk,
+    }
     data = nested_form_data(
         {"name": "Modèle", "logo": logo.pk, **wording, "signatories": inline_formset([signatory])}
     )

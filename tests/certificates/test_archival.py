@@ -81,8 +81,12 @@ def test_the_document_information_and_the_xmp_agree(certificate):
         xmp = _xmp(document)
         info = {str(k): str(v) for k, v in document.docinfo.items()}
     twins = {
-        "/Title": "dc:title", "/Author": "dc:creator", "/Subject": "dc:description",
-        "/Keywords": "pdf:Keywords", "/Creator": "xmp:CreatorTool", "/Producer": "pdf:Producer",
+        "/Title": "dc:title",
+        "/Author": "dc:creator",
+        "/Subject": "dc:description",
+        "/Keywords": "pdf:Keywords",
+        "/Creator": "xmp:CreatorTool",
+        "/Producer": "pdf:Producer",
     }
     assert set(info) <= set(twins) | {"/CreationDate", "/ModDate"}
     for key, twin in twins.items():
@@ -120,11 +124,7 @@ def test_an_srgb_output_intent(certificate):
 
 def test_every_font_is_embedded(certificate):
     with _open(certificate) as document:
-        fonts = [
-            font
-            for page in document.pages
-            for font in page.Resources.Font.values()
-        ]
+        fonts = [font for page in document.pages for font in page.Resources.Font.values()]
         assert fonts
         for font in fonts:
             descendants = font.get("/DescendantFonts", [font])

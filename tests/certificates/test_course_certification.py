@@ -31,7 +31,9 @@ def rename_as_trainer(client, owner, course, *, title: str, hours: str, **extra)
     page = client.get(edit_url(course))
     assert page.status_code == 200
     data = querydict_from_html(page.content.decode(), form_id="page-edit-form")
-    data.update({"title": title, "duration_hours": hours, "action-publish": "action-publish", **extra})
+    data.update(
+        {"title": title, "duration_hours": hours, "action-publish": "action-publish", **extra}
+    )
     response = client.post(edit_url(course), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     return page.content.decode()
@@ -53,8 +55,13 @@ def test_a_trainer_who_posts_automatic_issue_and_hours_gets_no_certificate_for_t
     owner = trainer()
     tree = build_course(modules=1, lessons_per_module=2, trainers=[owner], duration_hours=12)
     rename_as_trainer(
-        client, owner, tree.course, title="Mon cours de 600 heures", hours="600",
-        auto_issue_certificate="on", auto_issue="on",
+        client,
+        owner,
+        tree.course,
+        title="Mon cours de 600 heures",
+        hours="600",
+        auto_issue_certificate="on",
+        auto_issue="on",
     )
     tree.course.refresh_from_db()
     assert tree.course.title == "Mon cours de 600 heures"  # the trainer's own page did change
@@ -95,27 +102,37 @@ def test_trainers_hold_no_certificates_permission(site):
 
 
 def test_an_administrator_creates_settings_prefilled_from_the_course(site, client):
-    tree = build_course(modules=1, lessons_per_module=1, arabic=True, title="Intégrer la migration",
-                        duration_hours=12)
+    tree = build_course(
+        modules=1,
+        lessons_per_module=1,
+        arabic=True,
+        title="Intégrer la migration",
+        duration_hours=12,
+    )
     admin = administrator()
     client.force_login(admin)
     add = reverse("certificate_settings:add")
     form = client.get(add, {"course": tree.course.pk}).content.decode()
     assert 'value="Intégrer la migration"' in form
     response = client.post(
-        add, {"course": tree.course.pk, "title_fr": "", "title_ar": "", "hours": "", "auto_issue": "on"}
+        add,
+        {"course": tree.course.pk, "title_fr": "", "title_ar": "", "hours": "", "auto_issue": "on"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     settings = CourseCertification.objects.get()
     assert (settings.course_id, settings.title_fr, settings.title_ar, settings.hours) == (
-        tree.course.pk, "Intégrer la migration", tree.course_ar.title, Decimal("12")
+        tree.course.pk,
+        "Intégrer la migration",
+        tree.course_ar.title,
+        Decimal("12"),
     )
     assert settings.auto_issue and settings.updated_by == admin
     assert client.get(reverse("certificate_settings:index")).status_code == 200
     # The course page links administrators to them.
-    assert reverse("certificate_settings:edit", args=[settings.pk]) in client.get(
-        edit_url(tree.course)
-    ).content.decode()
+    assert (
+        reverse("certificate_settings:edit", args=[settings.pk])
+        in client.get(edit_url(tree.course)).content.decode()
+    )
 
 
 def test_settings_are_for_a_course_in_the_default_language(site, client):
@@ -134,14 +151,25 @@ def test_automatic_certificates_state_what_the_administrator_set_after_the_train
     site, client, django_capture_on_commit_callbacks
 ):
     owner = trainer()
-    tree = build_course(modules=1, lessons_per_module=2, arabic=True, trainers=[owner],
-                        title="Intégrer la migration", duration_hours=12)
+    tree = build_course(
+        modules=1,
+        lessons_per_module=2,
+        arabic=True,
+        trainers=[owner],
+        title="Intégrer la migration",
+        duration_hours=12,
+    )
     admin = administrator()
     client.force_login(admin)
     response = client.post(
         reverse("certificate_settings:add"),
-        {"course": tree.course.pk, "title_fr": "Intégrer la migration dans le PAC",
-         "title_ar": "إدماج الهجرة في برنامج عمل الجماعة", "hours": "12", "auto_issue": "on"},
+        {
+            "course": tree.course.pk,
+            "title_fr": "Intégrer la migration dans le PAC",
+            "title_ar": "إدماج الهجرة في برنامج عمل الجماعة",
+            "hours": "12",
+            "auto_issue": "on",
+        },
     )
     assert response.status_code == 302
     rename_as_trainer(client, owner, tree.course, title="Master en 600 heures", hours="600")
@@ -150,7 +178,9 @@ def test_automatic_certificates_state_what_the_administrator_set_after_the_train
     certificate = Certificate.objects.get(enrolment=enrolment)
     facts = certificate.snapshot
     assert (facts["course_title_fr"], facts["course_title_ar"], facts["hours"]) == (
-        "Intégrer la migration dans le PAC", "إدماج الهجرة في برنامج عمل الجماعة", "12"
+        "Intégrer la migration dans le PAC",
+        "إدماج الهجرة في برنامج عمل الجماعة",
+        "12",
     )
     assert certificate.issued_by is None
 
@@ -160,8 +190,12 @@ def test_every_issue_path_states_the_certified_titles_and_hours(
     site, path, django_capture_on_commit_callbacks
 ):
     tree = build_course(modules=1, lessons_per_module=1, arabic=True, duration_hours=600)
-    certification(tree.course, title_fr="Titre certifié", title_ar="العنوان المصادق عليه",
-                  hours=Decimal("24.5"))
+    certification(
+        tree.course,
+        title_fr="Titre certifié",
+        title_ar="العنوان المصادق عليه",
+        hours=Decimal("24.5"),
+    )
     enrolment = complete_course(tree)
     admin = administrator()
     if path == "bulk":
@@ -174,7 +208,9 @@ def test_every_issue_path_states_the_certified_titles_and_hours(
         certificate = services.reissue_certificate(certificate=certificate, issued_by=admin)
     facts = certificate.snapshot
     assert (facts["course_title_fr"], facts["course_title_ar"], facts["hours"]) == (
-        "Titre certifié", "العنوان المصادق عليه", "24,5"
+        "Titre certifié",
+        "العنوان المصادق عليه",
+        "24,5",
     )
 
 
@@ -183,5 +219,6 @@ def test_without_settings_a_certificate_states_the_course_as_it_is(site):
     enrolment = complete_course(tree, learner())
     certificate = services.issue_certificate(enrolment=enrolment, issued_by=administrator())
     assert (certificate.snapshot["course_title_fr"], certificate.snapshot["hours"]) == (
-        tree.course.title, "18"
+        tree.course.title,
+        "18",
     )

@@ -31,6 +31,7 @@ def _messages_in_english():
     with translation.override("en"):
         yield
 
+
 pytestmark = pytest.mark.django_db
 
 
@@ -80,7 +81,9 @@ def test_the_credential_of_a_certificate_validates_against_the_open_badges_schem
     Draft201909Validator(credentials.ob_schema()).validate(credential)
     assert credentials.shape_problems(credential) == []
     # The shipped schema, unchanged, finds nothing else to object to than the date of VC 1.1.
-    shipped = json.loads((credentials.DATA_DIR / credentials.SHIPPED[credentials.OB_SCHEMA_ID]).read_text())
+    shipped = json.loads(
+        (credentials.DATA_DIR / credentials.SHIPPED[credentials.OB_SCHEMA_ID]).read_text()
+    )
     errors = [error.message for error in Draft201909Validator(shipped).iter_errors(credential)]
     assert errors == ["'issuanceDate' is a required property"]
 
@@ -98,7 +101,8 @@ def test_the_credential_states_what_the_certificate_states_in_french_and_arabic(
     )
     subject = credential["credentialSubject"]
     assert [i["identityHash"] for i in subject["identifier"]] == [
-        facts["learner_name_latin"], facts["learner_name_arabic"]
+        facts["learner_name_latin"],
+        facts["learner_name_arabic"],
     ]
     assert subject["activityEndDate"].startswith(facts["completion_date"] + "T00:00:00")
     achievement = subject["achievement"]
@@ -135,7 +139,10 @@ def test_the_credential_is_a_vc_jwt_signed_with_ensas_ed25519_key(site):
     }
     check = credentials.verify_credential(certificate.credential, _keys(), local_status=False)
     assert (check.ok, check.problems, check.revoked) == (True, [], None)
-    assert check.credential["id"] == f"http://testserver/fr/verify/{certificate.verification_code}/credential.json"
+    assert (
+        check.credential["id"]
+        == f"http://testserver/fr/verify/{certificate.verification_code}/credential.json"
+    )
 
 
 # --- forgeries ---------------------------------------------------------------------------------
@@ -145,7 +152,10 @@ def test_a_credential_signed_with_another_key_fails_and_says_which_key(site):
     certificate = issued_certificate()
     other = _another_key()
     forged = credentials.build_credential(
-        certificate.data, issued_at=certificate.issued_at, status_list=2026, status_list_index=1,
+        certificate.data,
+        issued_at=certificate.issued_at,
+        status_list=2026,
+        status_list_index=1,
         private_key=other,
     )
     check = credentials.verify_credential(forged, _keys(), local_status=False)
@@ -297,13 +307,16 @@ def test_retired_keys_stay_published_so_older_credentials_keep_verifying(setting
     settings.CERTIFICATE_RETIRED_PUBLIC_KEYS = signing.public_key_pem(retired.public_key())
     certificate = issued_certificate()
     older = credentials.build_credential(
-        certificate.data, issued_at=certificate.issued_at,
-        status_list=certificate.status_list, status_list_index=certificate.status_list_index,
+        certificate.data,
+        issued_at=certificate.issued_at,
+        status_list=certificate.status_list,
+        status_list_index=certificate.status_list_index,
         private_key=retired,
     )
     published = credentials.published_public_keys()
     assert [signing.key_id(k) for k in published] == [
-        signing.key_id(signing.signing_key().public_key()), signing.key_id(retired.public_key())
+        signing.key_id(signing.signing_key().public_key()),
+        signing.key_id(retired.public_key()),
     ]
     assert credentials.verify_credential(older, published).ok
 
@@ -360,9 +373,9 @@ def test_my_certificates_offers_the_credential_and_linkedin_for_a_valid_certific
     certificate = issued_certificate()
     client.force_login(certificate.learner)
     page = client.get(_url("mine")).content.decode()
-    assert f'{_url("credential", code=certificate.verification_code)}?download' in page
+    assert f"{_url('credential', code=certificate.verification_code)}?download" in page
     start = page.index("https://www.linkedin.com/profile/add?")
-    link = page[start:page.index('"', start)].replace("&amp;", "&")
+    link = page[start : page.index('"', start)].replace("&amp;", "&")
     query = parse_qs(urlsplit(link).query)
     issued = certificate.snapshot["issue_date"]
     assert query == {
@@ -378,4 +391,4 @@ def test_my_certificates_offers_the_credential_and_linkedin_for_a_valid_certific
     _revoke(certificate)
     page = client.get(_url("mine")).content.decode()
     assert "linkedin.com" not in page
-    assert f'{_url("credential", code=certificate.verification_code)}?download' in page
+    assert f"{_url('credential', code=certificate.verification_code)}?download" in page

@@ -65,9 +65,14 @@ def test_a_demo_template_seeded_before_signature_images_gets_them(site):
 
     template = CertificateTemplate.objects.create(name=DEFAULT_TEMPLATE_NAME, is_default=True)
     for order, person in enumerate(files.read("certificates")["signatories"]):
-        TemplateSignatory.objects.create(template=template, sort_order=order, name_fr=person["name"]["fr"],
-                                         name_ar=person["name"]["ar"], title_fr=person["title"]["fr"],
-                                         title_ar=person["title"]["ar"])
+        TemplateSignatory.objects.create(
+            template=template,
+            sort_order=order,
+            name_fr=person["name"]["fr"],
+            name_ar=person["name"]["ar"],
+            title_fr=person["title"]["fr"],
+            title_ar=person["title"]["ar"],
+        )
     seed_demo_certificate_template()
     assert not TemplateSignatory.objects.filter(template=template, signature__isnull=True).exists()
     seed_demo_certificate_template()

@@ -43,9 +43,13 @@ def _forged_signer(settings, data):
     key = ec.generate_private_key(ec.SECP256R1())
     impostor = (
         x509.CertificateBuilder()
-        .subject_name(ensa.subject).issuer_name(ensa.subject).public_key(key.public_key())
-        .serial_number(ensa.serial_number).not_valid_before(ensa.not_valid_before_utc)
-        .not_valid_after(ensa.not_valid_after_utc).sign(key, hashes.SHA256())
+        .subject_name(ensa.subject)
+        .issuer_name(ensa.subject)
+        .public_key(key.public_key())
+        .serial_number(ensa.serial_number)
+        .not_valid_before(ensa.not_valid_before_utc)
+        .not_valid_after(ensa.not_valid_after_utc)
+        .sign(key, hashes.SHA256())
     )
     saved = (settings.CERTIFICATE_PDF_SIGNING_KEY, settings.CERTIFICATE_PDF_SIGNING_CERTIFICATE)
     settings.CERTIFICATE_PDF_SIGNING_KEY = key.private_bytes(
@@ -71,77 +75,100 @@ FORGERIES = [
     Forgery(
         "white box and a new name over the name",
         lambda pdf, data, s: forge.white_box_and_new_name(pdf),
-        "signature is not valid", "What its page shows differs.",
+        "signature is not valid",
+        "What its page shows differs.",
     ),
     Forgery(
         "white box and new name, saved as an incremental update",
         lambda pdf, data, s: forge.incremental_new_name(pdf),
-        "added to the PDF after it was signed", "What its page shows differs.",
+        "added to the PDF after it was signed",
+        "What its page shows differs.",
     ),
     Forgery(
         "120 hours drawn over the hours",
-        lambda pdf, data, s: forge.white_box_and_new_name(pdf, name="Fatima-Zahra Benali", hours="120"),
-        "signature is not valid", "What its page shows differs.",
+        lambda pdf, data, s: forge.white_box_and_new_name(
+            pdf, name="Fatima-Zahra Benali", hours="120"
+        ),
+        "signature is not valid",
+        "What its page shows differs.",
     ),
     Forgery(
         "hours changed in the page itself",
-        lambda pdf, data, s: forge.page_swapped(pdf, render_certificate(replace(data, hours="120"))),
-        "signature is not valid", "What its page shows differs.",
+        lambda pdf, data, s: forge.page_swapped(
+            pdf, render_certificate(replace(data, hours="120"))
+        ),
+        "signature is not valid",
+        "What its page shows differs.",
     ),
     Forgery(
         "completion date changed in the page itself",
-        lambda pdf, data, s: forge.page_swapped(pdf, render_certificate(
-            replace(data, completion_date=data.completion_date - timedelta(days=200))
-        )),
-        "signature is not valid", "What its page shows differs.",
+        lambda pdf, data, s: forge.page_swapped(
+            pdf,
+            render_certificate(
+                replace(data, completion_date=data.completion_date - timedelta(days=200))
+            ),
+        ),
+        "signature is not valid",
+        "What its page shows differs.",
     ),
     Forgery(
         "a page appended",
         lambda pdf, data, s: forge.page_appended(pdf),
-        "signature is not valid", "Pages were added or removed.",
+        "signature is not valid",
+        "Pages were added or removed.",
     ),
     Forgery(
         "a page appended as an incremental update",
         lambda pdf, data, s: forge.incremental_page_appended(pdf),
-        "added to the PDF after it was signed", "Pages were added or removed.",
+        "added to the PDF after it was signed",
+        "Pages were added or removed.",
     ),
     Forgery(
         "metadata changed",
         lambda pdf, data, s: forge.metadata_changed(pdf, Subject="Cours - Omar Tazi"),
-        "signature is not valid", "Its metadata (title, subject, keywords…) differs.",
+        "signature is not valid",
+        "Its metadata (title, subject, keywords…) differs.",
     ),
     Forgery(
         "metadata changed in an incremental update",
         lambda pdf, data, s: forge.incremental(
             pdf, lambda writer: writer.add_metadata({"/Title": "Attestation – ENSA-2026-000999"})
         ),
-        "added to the PDF after it was signed", "Its metadata (title, subject, keywords…) differs.",
+        "added to the PDF after it was signed",
+        "Its metadata (title, subject, keywords…) differs.",
     ),
     Forgery(
         "the embedded credential swapped for another certificate's",
         lambda pdf, data, s: forge.credential_swapped(
             pdf, forge.credential_of(replace(data, serial="ENSA-2026-000999"))
         ),
-        "signature is not valid", "Its embedded credential differs.",
+        "signature is not valid",
+        "Its embedded credential differs.",
     ),
     Forgery(
         "the embedded credential swapped for one signed with another key",
         lambda pdf, data, s: forge.credential_swapped(
             pdf, forge.credential_of(replace(data, hours="120"), key=forge.other_register_key())
         ),
-        "signature is not valid", "Its embedded credential differs.",
+        "signature is not valid",
+        "Its embedded credential differs.",
     ),
     Forgery(
         "made again with a credential signed with another key, PDF signed by ENSA's key",
         lambda pdf, data, s: forge.genuine(
-            data, credential=forge.credential_of(replace(data, hours="120"), key=forge.other_register_key())
+            data,
+            credential=forge.credential_of(
+                replace(data, hours="120"), key=forge.other_register_key()
+            ),
         ),
-        "key", "Its embedded credential differs.",
+        "key",
+        "Its embedded credential differs.",
     ),
     Forgery(
         "made again and signed with another certificate under ENSA's name",
         lambda pdf, data, s: _forged_signer(s, data),
-        "not signed by ENSA's document-signing certificate", "What its page shows differs.",
+        "not signed by ENSA's document-signing certificate",
+        "What its page shows differs.",
     ),
 ]
 
@@ -181,7 +208,9 @@ def test_a_forgery_fails_verify_certificate_and_says_what_failed(
         call_command("verify_certificate", str(path))
 
 
-@pytest.mark.parametrize("copy", [forge.resaved, forge.resaved_incrementally], ids=["rewritten", "incremental"])
+@pytest.mark.parametrize(
+    "copy", [forge.resaved, forge.resaved_incrementally], ids=["rewritten", "incremental"]
+)
 def test_a_copy_saved_again_unchanged_is_refused_offline_since_the_signature_must_cover_the_file(
     copy, sample
 ):
@@ -222,7 +251,9 @@ def test_the_upload_finds_the_genuine_file_identical_and_a_resaved_copy_genuine(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("forgery", FORGERIES, ids=[f.name for f in FORGERIES])
-def test_a_forgery_is_found_altered_by_the_upload_with_the_reason(forgery, issued, client, settings):
+def test_a_forgery_is_found_altered_by_the_upload_with_the_reason(
+    forgery, issued, client, settings
+):
     certificate, pdf = issued
     forged = forgery.make(pdf, certificate.data, settings)
     comparison = compare_with_register(
@@ -247,7 +278,9 @@ def test_the_comparison_tells_each_kind_of_copy_apart(sample):
     another = compare_with_register(other, original=pdf, certificates=published)
     assert another.outcome == ALTERED
     assert "It is signed by ENSA, but it is not this certificate." in another.reasons
-    assert compare_with_register(b"not a pdf", original=pdf, certificates=published).outcome == ALTERED
+    assert (
+        compare_with_register(b"not a pdf", original=pdf, certificates=published).outcome == ALTERED
+    )
     assert read_archive(pdf).serial == "ENSA-2026-000123"
 
 

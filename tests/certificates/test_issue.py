@@ -57,7 +57,9 @@ def test_issue_refuses_an_ineligible_learner_and_changes_nothing(site):
 
 def test_issue_records_serial_code_snapshot_pdf_and_fingerprint(site):
     completed = completed_enrolment()
-    certificate = services.issue_certificate(enrolment=completed.enrolment, issued_by=administrator())
+    certificate = services.issue_certificate(
+        enrolment=completed.enrolment, issued_by=administrator()
+    )
     assert re.fullmatch(r"ENSA-\d{4}-\d{6}", certificate.serial)
     assert len(certificate.verification_code) >= 32  # 192 random bits, base64url
     pdf = certificate.pdf.read()
@@ -116,7 +118,9 @@ def test_revoke_needs_a_reason_and_records_who_and_when(site):
     admin = administrator()
     with pytest.raises(services.CertificateError):
         services.revoke_certificate(certificate=certificate, reason=" ", revoked_by=admin)
-    services.revoke_certificate(certificate=certificate, reason="Fraude constatée", revoked_by=admin)
+    services.revoke_certificate(
+        certificate=certificate, reason="Fraude constatée", revoked_by=admin
+    )
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.REVOKED
     assert certificate.revoked_by == admin and certificate.revoked_at is not None
@@ -131,7 +135,9 @@ def test_reissue_supersedes_the_old_certificate_which_stays_in_the_register(site
     person = certificate.learner
     person.full_name_latin = "Fatima-Zahra Benali-Idrissi"
     person.save()
-    new = services.reissue_certificate(certificate=certificate, issued_by=administrator(), reason="Nom corrigé")
+    new = services.reissue_certificate(
+        certificate=certificate, issued_by=administrator(), reason="Nom corrigé"
+    )
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.SUPERSEDED
     assert certificate.superseded_by == new
@@ -170,11 +176,15 @@ def test_every_action_is_in_the_audit_log(site):
     } <= actions
 
 
-def test_the_learner_is_emailed_in_their_language_with_the_pdf(site, django_capture_on_commit_callbacks):
+def test_the_learner_is_emailed_in_their_language_with_the_pdf(
+    site, django_capture_on_commit_callbacks
+):
     completed = completed_enrolment(person=learner(preferred_language="ar"))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        certificate = services.issue_certificate(enrolment=completed.enrolment, issued_by=administrator())
+        certificate = services.issue_certificate(
+            enrolment=completed.enrolment, issued_by=administrator()
+        )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [completed.learner.email]
@@ -228,12 +238,19 @@ def test_a_required_quiz_must_be_passed_before_a_certificate(site):
     person = learner()
     enrolment = complete_course(tree, person)
     decision = check_eligibility(enrolment=enrolment)
-    assert (decision.ok, decision.code, decision.done, decision.required) == (False, INCOMPLETE, 1, 2)
+    assert (decision.ok, decision.code, decision.done, decision.required) == (
+        False,
+        INCOMPLETE,
+        1,
+        2,
+    )
     attempt = quiz_services.start_attempt(learner=person, quiz=exam)
     key = attempt.snapshot[0]["key"]
     quiz_services.submit_attempt(attempt=attempt, answers={key: "b"}, version=0)
     assert not check_eligibility(enrolment=enrolment).ok
     attempt = quiz_services.start_attempt(learner=person, quiz=exam)
-    quiz_services.submit_attempt(attempt=attempt, answers={attempt.snapshot[0]["key"]: "a"}, version=0)
+    quiz_services.submit_attempt(
+        attempt=attempt, answers={attempt.snapshot[0]["key"]: "a"}, version=0
+    )
     enrolment.refresh_from_db()
     assert check_eligibility(enrolment=enrolment).ok

@@ -45,6 +45,8 @@ def test_courses_that_asked_for_automatic_certificates_get_settings_that_say_so(
     copied = settings[asked.course.pk]
     assert copied.auto_issue
     assert (copied.title_fr, copied.title_ar, copied.hours) == (
-        asked.course.title, asked.course_ar.title, Decimal("30")
+        asked.course.title,
+        asked.course_ar.title,
+        Decimal("30"),
     )
     assert settings[asked_in_arabic.course.pk].auto_issue

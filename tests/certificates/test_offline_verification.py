@@ -31,6 +31,7 @@ def _messages_in_english():
     with translation.override("en"):
         yield
 
+
 OTHER_KEY = other_register_key()
 
 
@@ -40,7 +41,9 @@ def _keys():
 
 def _check(pdf: bytes, **options):
     options.setdefault("local_status", False)
-    return verify_pdf(pdf, certificates=pdfsign.published_certificates(), public_keys=_keys(), **options)
+    return verify_pdf(
+        pdf, certificates=pdfsign.published_certificates(), public_keys=_keys(), **options
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +67,21 @@ def _page_image(pdf: bytes, tmp_path, dpi: int):
     tmp_path.mkdir(exist_ok=True)
     source = tmp_path / "paper.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(source),
-                    str(tmp_path / "scan")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(source),
+            str(tmp_path / "scan"),
+        ],
+        check=True,
+    )
     return next(tmp_path.glob("scan*.png"))
 
 
@@ -154,7 +170,9 @@ def test_a_statement_signed_with_another_key_fails(tmp_path):
 
 
 @pytest.mark.django_db
-def test_command_verifies_a_genuine_pdf_with_the_published_files(certificate, published, tmp_path, capsys):
+def test_command_verifies_a_genuine_pdf_with_the_published_files(
+    certificate, published, tmp_path, capsys
+):
     path = tmp_path / "genuine.pdf"
     path.write_bytes(certificate)
     call_command("verify_certificate", str(path), *published)
@@ -165,7 +183,9 @@ def test_command_verifies_a_genuine_pdf_with_the_published_files(certificate, pu
 
 
 @pytest.mark.django_db
-def test_command_checks_the_qr_code_of_a_pdf_and_of_an_image(certificate, published, tmp_path, capsys):
+def test_command_checks_the_qr_code_of_a_pdf_and_of_an_image(
+    certificate, published, tmp_path, capsys
+):
     need("zbarimg")
     path = tmp_path / "genuine.pdf"
     path.write_bytes(certificate)
@@ -233,7 +253,9 @@ def test_a_revoked_certificate_no_longer_verifies(tmp_path, site):
     path = tmp_path / "issued.pdf"
     path.write_bytes(certificate.pdf.open("rb").read())
     call_command("verify_certificate", str(path))
-    services.revoke_certificate(certificate=certificate, reason="Erreur", revoked_by=administrator())
+    services.revoke_certificate(
+        certificate=certificate, reason="Erreur", revoked_by=administrator()
+    )
     with pytest.raises(CommandError, match="revoked"):
         call_command("verify_certificate", str(path))
 

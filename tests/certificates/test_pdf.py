@@ -70,7 +70,11 @@ def test_names_and_titles_of_both_scripts_are_in_the_extracted_text(tmp_path):
     text = _text(path)
     for phrase in (data.learner_name_latin, data.course_title_fr[:40], data.serial):
         assert nfkc(phrase) in text
-    for phrase in (data.learner_name_arabic, data.course_title_ar, "المدرسة الوطنية العليا للإدارة"):
+    for phrase in (
+        data.learner_name_arabic,
+        data.course_title_ar,
+        "المدرسة الوطنية العليا للإدارة",
+    ):
         assert nfkc(phrase) in text  # pypdf puts the drawn Arabic back in logical order
     assert "20 novembre 2026" in text
     assert "نونبر" in text and "نوفمبر" not in text
@@ -151,7 +155,9 @@ def _assert_laid_out_within_the_frame_and_columns(path):
 
 def test_names_of_the_longest_length_allowed_are_printed_in_full_in_both_scripts(tmp_path):
     assert len(LONG_LATIN_NAME) == len(LONG_ARABIC_NAME) == PERSON_NAME_MAX_LENGTH
-    _data, path = _render(tmp_path, learner_name_latin=LONG_LATIN_NAME, learner_name_arabic=LONG_ARABIC_NAME)
+    _data, path = _render(
+        tmp_path, learner_name_latin=LONG_LATIN_NAME, learner_name_arabic=LONG_ARABIC_NAME
+    )
     text = squashed(pdftotext(path))
     assert squashed(LONG_LATIN_NAME) in text
     assert squashed(LONG_ARABIC_NAME) in text
@@ -213,8 +219,11 @@ def _xobjects(path) -> dict:
     with pikepdf.open(path) as pdf:
         found = pdf.pages[0].Resources.XObject
         return {
-            str(name): (str(xobject.Subtype), [float(v) for v in xobject.get("/BBox", [])],
-                        xobject.read_bytes())
+            str(name): (
+                str(xobject.Subtype),
+                [float(v) for v in xobject.get("/BBox", [])],
+                xobject.read_bytes(),
+            )
             for name, xobject in found.items()
         }
 
@@ -228,7 +237,9 @@ def test_the_seal_is_drawn_in_vector_at_the_top_and_nothing_overlaps_it(tmp_path
     text = pdftotext(path)
     assert "SUPÉRIEURE" not in text  # its lettering is outlines, not text
     centre_x, centre_y = _placed("ensa-seal", path)
-    assert abs(centre_x - 841.89 / 2) < 0.01 and PAGE_HEIGHT - centre_y - SEAL_RADIUS >= 26  # in the frame
+    assert (
+        abs(centre_x - 841.89 / 2) < 0.01 and PAGE_HEIGHT - centre_y - SEAL_RADIUS >= 26
+    )  # in the frame
     top = PAGE_HEIGHT - centre_y - SEAL_RADIUS
     for word in words(path):  # no word inside the seal's square
         inside_x = centre_x - SEAL_RADIUS < word.x_max and word.x_min < centre_x + SEAL_RADIUS
@@ -277,6 +288,9 @@ def test_a_template_logo_sits_in_the_centre_of_the_seal(tmp_path):
     found = _xobjects(path)
     assert [name for name in found if "seal" in name] == ["/FormXob.ensa-seal-0"]  # no star
     with pikepdf.open(path) as pdf:
-        sizes = [(int(x.Width), int(x.Height)) for x in pdf.pages[0].Resources.XObject.values()
-                 if x.Subtype == "/Image"]
+        sizes = [
+            (int(x.Width), int(x.Height))
+            for x in pdf.pages[0].Resources.XObject.values()
+            if x.Subtype == "/Image"
+        ]
     assert sorted(sizes) == [(40, 40), (360, 124), (360, 124)]  # the logo and two signatures

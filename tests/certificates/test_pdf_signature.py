@@ -46,9 +46,15 @@ def _self_signed(
         .not_valid_after(now + timedelta(days=3650))
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=non_repudiation, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=non_repudiation,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -124,19 +130,31 @@ def test_an_unsigned_pdf_or_a_file_that_is_not_a_pdf_fails_with_a_reason():
     from certificates.pdf import render_certificate
     from tests.certificates.forge import sample_data
 
-    assert "no digital signature" in pdfsign.check_signature(
-        render_certificate(sample_data()), pdfsign.published_certificates()
-    ).problems[0]
-    assert "not a readable PDF" in pdfsign.check_signature(
-        b"%PDF-1.7\ngarbage", pdfsign.published_certificates()
-    ).problems[0]
+    assert (
+        "no digital signature"
+        in pdfsign.check_signature(
+            render_certificate(sample_data()), pdfsign.published_certificates()
+        ).problems[0]
+    )
+    assert (
+        "not a readable PDF"
+        in pdfsign.check_signature(b"%PDF-1.7\ngarbage", pdfsign.published_certificates()).problems[
+            0
+        ]
+    )
 
 
-@pytest.mark.parametrize("make_key", [
-    lambda: ec.generate_private_key(ec.SECP256R1()),
-    lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048),
-], ids=["ecdsa-p256", "rsa-2048"])
-def test_a_configured_key_and_certificate_sign_and_readers_validate_them(make_key, settings, tmp_path):
+@pytest.mark.parametrize(
+    "make_key",
+    [
+        lambda: ec.generate_private_key(ec.SECP256R1()),
+        lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048),
+    ],
+    ids=["ecdsa-p256", "rsa-2048"],
+)
+def test_a_configured_key_and_certificate_sign_and_readers_validate_them(
+    make_key, settings, tmp_path
+):
     key = make_key()
     settings.CERTIFICATE_PDF_SIGNING_KEY = _pem_key(key)
     settings.CERTIFICATE_PDF_SIGNING_CERTIFICATE = pdfsign.certificate_pem([_self_signed(key)])

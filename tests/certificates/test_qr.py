@@ -48,13 +48,18 @@ def _messages_in_english():
     with translation.override("en"):
         yield
 
+
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 OTHER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
 CODE = "dXqVkw0WbchnUBGw3oHk8Y_vBcI9V7_m"  # 192 bits, as models.new_verification_code makes
-LONG_LATIN = ("Fatima-Zahra Benali El Idrissi Ben Abdallah Alaoui Mohammed Amine Zniber Tazi "
-              "Bennani Lahlou Kettani Berrada Sqalli Houssaini")[:120]
-LONG_ARABIC = ("فاطمة الزهراء بنعلي الإدريسي بن عبد الرحمان العلوي محمد أمين الزنيبر التازي "
-               "البناني اللحلو الكتاني برادة الصقلي الحسيني الفاسي")[:120]
+LONG_LATIN = (
+    "Fatima-Zahra Benali El Idrissi Ben Abdallah Alaoui Mohammed Amine Zniber Tazi "
+    "Bennani Lahlou Kettani Berrada Sqalli Houssaini"
+)[:120]
+LONG_ARABIC = (
+    "فاطمة الزهراء بنعلي الإدريسي بن عبد الرحمان العلوي محمد أمين الزنيبر التازي "
+    "البناني اللحلو الكتاني برادة الصقلي الحسيني الفاسي"
+)[:120]
 CM = 72 / 2.54  # points in a centimetre
 
 
@@ -155,7 +160,8 @@ def test_the_qr_code_holds_the_language_neutral_url_with_the_statement_as_fragme
 
 
 @pytest.mark.parametrize(
-    "base_url", ["http://testserver", "https://formation.ensa.gov.ma", "https://ensa.example/formation"]
+    "base_url",
+    ["http://testserver", "https://formation.ensa.gov.ma", "https://ensa.example/formation"],
 )
 @pytest.mark.parametrize(
     ("latin", "arabic"),
@@ -176,8 +182,11 @@ def test_the_qr_code_is_at_most_version_10_at_level_m_whatever_the_names(base_ur
 
 
 def test_usual_names_are_not_shortened():
-    data = _data(url="https://formation.ensa.gov.ma/v/" + CODE,
-                 learner_name_latin="Mohamed Amine El Ouazzani", learner_name_arabic="محمد أمين الوزاني")
+    data = _data(
+        url="https://formation.ensa.gov.ma/v/" + CODE,
+        learner_name_latin="Mohamed Amine El Ouazzani",
+        learner_name_arabic="محمد أمين الوزاني",
+    )
     assert not _read(data).shortened
 
 
@@ -185,14 +194,18 @@ def _render_72_dpi(pdf: bytes, folder: Path) -> Path:
     need("pdftoppm")
     source = folder / "certificate.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "72", "-singlefile", str(source), str(folder / "page72")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "72", "-singlefile", str(source), str(folder / "page72")],
+        check=True,
+    )
     return folder / "page72.png"
 
 
 def _scan(image: Path) -> list[str]:
     need("zbarimg")
-    found = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True)
+    found = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True
+    )
     return [line for line in found.stdout.splitlines() if line]
 
 
@@ -209,7 +222,11 @@ def _check_paper_code(pdf: bytes, tmp_path: Path, data_url: str):
     codes = _scan(image)
     assert len(codes) == 1, "zbarimg cannot read the QR code at 72 dpi"
     found, expected = urlsplit(codes[0]), urlsplit(data_url)
-    assert (found.scheme, found.netloc.lower(), found.path) == (expected.scheme, expected.netloc, expected.path)
+    assert (found.scheme, found.netloc.lower(), found.path) == (
+        expected.scheme,
+        expected.netloc,
+        expected.path,
+    )
     assert qr_code(codes[0]).version <= MAX_QR_VERSION
     assert _qr_width_cm(image) >= 3.5
     return codes[0]
@@ -225,8 +242,13 @@ def test_a_scanner_reads_the_qr_code_of_a_72_dpi_render_and_its_statement_verifi
 @pytest.mark.django_db
 def test_the_demo_certificate_qr_code_reads_at_72_dpi_and_verifies(site, tmp_path):
     seed_demo_certificate_template()
-    tree = build_course(modules=1, lessons_per_module=1, arabic=True, curriculum_code="ENSA-MIG-101",
-                        title="Intégrer la migration dans le Programme d'action de la commune (PAC)")
+    tree = build_course(
+        modules=1,
+        lessons_per_module=1,
+        arabic=True,
+        curriculum_code="ENSA-MIG-101",
+        title="Intégrer la migration dans le Programme d'action de la commune (PAC)",
+    )
     person = learner(full_name_latin="Fatima-Zahra Benali", full_name_arabic="فاطمة الزهراء بنعلي")
     enrolment = complete_course(tree, person)
     certificate = services.issue_certificate(enrolment=enrolment, issued_by=administrator())
@@ -234,7 +256,10 @@ def test_the_demo_certificate_qr_code_reads_at_72_dpi_and_verifies(site, tmp_pat
     content = _check_paper_code(pdf, tmp_path, certificate.get_verify_url())
     statement = read_statement(content, [signing.signing_key().public_key()])
     assert statement.serial == certificate.serial
-    assert (statement.name_latin, statement.name_arabic) == ("Fatima-Zahra Benali", "فاطمة الزهراء بنعلي")
+    assert (statement.name_latin, statement.name_arabic) == (
+        "Fatima-Zahra Benali",
+        "فاطمة الزهراء بنعلي",
+    )
     assert statement.course_code == "ENSA-MIG-101"
     assert certificate.signed_payload == content.split("#", 1)[1]
 
@@ -245,7 +270,10 @@ def test_the_sample_command_writes_a_certificate_whose_qr_code_verifies(site, tm
     output = tmp_path / "sample.pdf"
     call_command("render_certificate_sample", str(output), stdout=StringIO())
     content = _check_paper_code(output.read_bytes(), tmp_path, verify_url("SAMPLE"))
-    assert read_statement(content, [signing.signing_key().public_key()]).name_latin == "Fatima-Zahra Benali"
+    assert (
+        read_statement(content, [signing.signing_key().public_key()]).name_latin
+        == "Fatima-Zahra Benali"
+    )
 
 
 @pytest.mark.django_db
@@ -285,7 +313,9 @@ def test_the_link_opens_the_page_in_the_readers_language(client, headers, langua
 @pytest.mark.django_db
 def test_a_phone_scanning_the_qr_code_reaches_the_verification_page(client, site):
     tree = build_course(modules=1, lessons_per_module=1)
-    certificate = services.issue_certificate(enrolment=complete_course(tree), issued_by=administrator())
+    certificate = services.issue_certificate(
+        enrolment=complete_course(tree), issued_by=administrator()
+    )
     content = qr_content(certificate.data)
     page = client.get(urlsplit(content).path, HTTP_ACCEPT_LANGUAGE="ar", follow=True)
     assert page.status_code == 200
@@ -296,8 +326,12 @@ def test_a_phone_scanning_the_qr_code_reaches_the_verification_page(client, site
 @pytest.mark.django_db
 def test_the_verification_page_writes_dates_as_the_certificate_does(client, site):
     tree = build_course(modules=1, lessons_per_module=1)
-    certificate = services.issue_certificate(enrolment=complete_course(tree), issued_by=administrator())
-    services.revoke_certificate(certificate=certificate, reason="Erreur", revoked_by=administrator())
+    certificate = services.issue_certificate(
+        enrolment=complete_course(tree), issued_by=administrator()
+    )
+    services.revoke_certificate(
+        certificate=certificate, reason="Erreur", revoked_by=administrator()
+    )
     completed = date.fromisoformat(certificate.snapshot["completion_date"])
     revoked = timezone.localdate(Certificate.objects.get(pk=certificate.pk).revoked_at)
     french = client.get(f"/fr/verify/{certificate.verification_code}/").content.decode()
@@ -319,10 +353,14 @@ def test_a_photo_of_the_paper_copy_reads_and_verifies(tmp_path):
     data = _data(key=None, url=verify_url(CODE))
     source = tmp_path / "certificate.pdf"
     source.write_bytes(render_certificate(data))
-    subprocess.run(["pdftoppm", "-png", "-r", "120", "-singlefile", str(source), str(tmp_path / "print")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "120", "-singlefile", str(source), str(tmp_path / "print")],
+        check=True,
+    )
     with Image.open(tmp_path / "print.png") as printed:
-        photo = printed.convert("L").rotate(7, expand=True, fillcolor=235, resample=Image.Resampling.BICUBIC)
+        photo = printed.convert("L").rotate(
+            7, expand=True, fillcolor=235, resample=Image.Resampling.BICUBIC
+        )
         photo = photo.filter(ImageFilter.GaussianBlur(0.8))
         photo.save(tmp_path / "photo.jpg", quality=60)
     codes = _scan(tmp_path / "photo.jpg")

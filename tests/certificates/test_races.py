@@ -14,7 +14,9 @@ THREADS = 20
 # is named so that pytest-django commits for real (threads see the rows).
 
 
-def test_twenty_concurrent_issues_for_one_enrolment_give_one_certificate(restore_seed_after_flush, postgres_only, transactional_db):
+def test_twenty_concurrent_issues_for_one_enrolment_give_one_certificate(
+    restore_seed_after_flush, postgres_only, transactional_db
+):
     tree = build_course(modules=1, lessons_per_module=1)
     enrolment = complete_course(tree, learner())
     results = run_together(
@@ -25,7 +27,9 @@ def test_twenty_concurrent_issues_for_one_enrolment_give_one_certificate(restore
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
 
 
-def test_twenty_concurrent_issues_for_different_learners_give_consecutive_serials(restore_seed_after_flush, postgres_only, transactional_db):
+def test_twenty_concurrent_issues_for_different_learners_give_consecutive_serials(
+    restore_seed_after_flush, postgres_only, transactional_db
+):
     tree = build_course(modules=1, lessons_per_module=1)
     enrolments = [complete_course(tree, learner()) for _ in range(THREADS)]
     before = set(Certificate.objects.values_list("serial", flat=True))

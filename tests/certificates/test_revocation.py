@@ -23,7 +23,9 @@ def revoked_certificate(**kwargs):
     completed = completed_enrolment(**kwargs)
     admin = administrator()
     certificate = services.issue_certificate(enrolment=completed.enrolment, issued_by=admin)
-    services.revoke_certificate(certificate=certificate, reason="Fraude constatée", revoked_by=admin)
+    services.revoke_certificate(
+        certificate=certificate, reason="Fraude constatée", revoked_by=admin
+    )
     certificate.refresh_from_db()
     return completed, certificate
 
@@ -69,7 +71,9 @@ def test_a_bulk_issue_skips_the_learner_whose_certificate_was_revoked_with_the_r
     assert skipped["revoked_on"] == timezone.localdate(certificate.revoked_at).isoformat()
     assert list(Certificate.objects.all()) == [certificate]
     assert mail.outbox == []
-    reason = Eligibility(False, REVOKED, revoked_on=timezone.localdate(certificate.revoked_at)).reason
+    reason = Eligibility(
+        False, REVOKED, revoked_on=timezone.localdate(certificate.revoked_at)
+    ).reason
     assert services.skipped_reason(skipped) == reason
     client.force_login(admin)
     page = client.get(reverse("certificate_bulk_issues:inspect", args=[run.pk])).content.decode()
@@ -91,7 +95,9 @@ def test_reissuing_a_revoked_certificate_gives_a_new_one_and_the_old_stays_revok
     admin = administrator()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        new = services.reissue_certificate(certificate=revoked, issued_by=admin, reason="Erreur corrigée")
+        new = services.reissue_certificate(
+            certificate=revoked, issued_by=admin, reason="Erreur corrigée"
+        )
     revoked.refresh_from_db()
     assert revoked.status == CertificateStatus.REVOKED and revoked.superseded_by is None
     assert new.is_valid and new.serial != revoked.serial
@@ -130,7 +136,10 @@ def test_the_register_offers_to_reissue_a_revoked_certificate_and_does_it(site, 
     client.force_login(administrator())
     url = reverse("certificate_actions:reissue", args=[revoked.pk])
     assert url in client.get(reverse("certificate_register:index")).content.decode()
-    assert url in client.get(reverse("certificate_register:inspect", args=[revoked.pk])).content.decode()
+    assert (
+        url
+        in client.get(reverse("certificate_register:inspect", args=[revoked.pk])).content.decode()
+    )
     form = client.get(url)
     assert form.status_code == 200 and "data-notice" in form.content.decode()
     response = client.post(url, {"reason": "Décision annulée"})

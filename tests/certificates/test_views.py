@@ -78,7 +78,9 @@ def test_verification_page_is_translated_into_arabic(client, site):
 
 def test_a_revoked_certificate_page_still_resolves_and_says_revoked(client, site):
     certificate = issued_certificate()
-    services.revoke_certificate(certificate=certificate, reason="Erreur", revoked_by=administrator())
+    services.revoke_certificate(
+        certificate=certificate, reason="Erreur", revoked_by=administrator()
+    )
     response = client.get(_url("verify", code=certificate.verification_code))
     assert response.status_code == 200
     assert 'data-status="revoked"' in response.content.decode()
@@ -187,7 +189,9 @@ def test_an_administrator_and_a_trainer_of_the_course_may_download(client, site)
     from tests.factories.certificates import complete_course
 
     tree = build_course(modules=1, lessons_per_module=1, trainers=[teacher])
-    certificate = services.issue_certificate(enrolment=complete_course(tree), issued_by=administrator())
+    certificate = services.issue_certificate(
+        enrolment=complete_course(tree), issued_by=administrator()
+    )
     url = _url("download", serial=certificate.serial)
     for person in (teacher, administrator()):
         response = _login(client, person).get(url)

@@ -10,7 +10,9 @@ from tests.factories.library import root_collection
 
 # A transactional test (postgres_only) flushes the database, data migrations included; with
 # --reuse-db the next run starts without the organisations and Wagtail's root collection.
-_seed_organisations = importlib.import_module("lms.accounts.migrations.0002_seed_organisations").seed
+_seed_organisations = importlib.import_module(
+    "lms.accounts.migrations.0002_seed_organisations"
+).seed
 
 
 @pytest.fixture

@@ -226,8 +226,14 @@ def test_trainers_hold_no_right_on_the_root_and_no_change_right_anywhere(library
         group__name=ADMINISTRATORS, collection=root
     )
     assert set(administrators.values_list("permission__codename", flat=True)) >= {
-        "add_document", "change_document", "choose_document", "delete_document",
-        "add_image", "change_image", "choose_image", "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
     }
 
 
@@ -237,7 +243,9 @@ def test_the_fixed_collections_are_set_up_once(library):
     assert ensure_collections() == first
     assert (Collection.objects.count(), GroupCollectionPermission.objects.count()) == count
     assert {c.name for c in Collection.get_first_root_node().get_children()} >= {
-        LIBRARY, CERTIFICATES, COURSE_MEDIA
+        LIBRARY,
+        CERTIFICATES,
+        COURSE_MEDIA,
     }
     assert collection_for(CERTIFICATES) == first[CERTIFICATES]
     with pytest.raises(KeyError):

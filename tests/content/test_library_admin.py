@@ -44,7 +44,9 @@ def _edition(number, current):
 
 
 def test_editors_add_a_handbook_with_its_editions_in_the_admin(editor, library):
-    assert editor.get(f"/admin/pages/add/content/handbookpage/{library['fr'].pk}/").status_code == 200
+    assert (
+        editor.get(f"/admin/pages/add/content/handbookpage/{library['fr'].pk}/").status_code == 200
+    )
     response = _post(editor, library, [_edition(1, False), _edition(2, True)])
     assert response.status_code == 302
     handbook = HandbookPage.objects.get(slug="guide-admin")

@@ -19,9 +19,15 @@ def test_demo_library_has_five_works_in_french_and_arabic_with_text_in_their_pdf
         assert len(text) > 100, edition
     assert HandbookEdition.objects.filter(is_current=False).exists()
     assert "Oujda" in ExtractedText.objects.filter(text__contains="Oujda").first().text
-    titles = [s.handbook.title for s in client.get("/ar/library/", {"q": "الشباك الوحيد"}).context["listing"].summaries]
+    titles = [
+        s.handbook.title
+        for s in client.get("/ar/library/", {"q": "الشباك الوحيد"}).context["listing"].summaries
+    ]
     assert titles == ["دليل ولوج المهاجرين إلى الخدمات الأساسية"]
-    titles = [s.handbook.title for s in client.get("/fr/library/", {"q": "guichet unique"}).context["listing"].summaries]
+    titles = [
+        s.handbook.title
+        for s in client.get("/fr/library/", {"q": "guichet unique"}).context["listing"].summaries
+    ]
     assert "Guide d'accès des migrants aux services de base" in titles
 
 

@@ -18,10 +18,20 @@ def test_handbook_page_shows_metadata_and_every_edition_with_its_status(client, 
         publisher="ENSA",
         themes=[theme("planification", name="Planification de l'intégration")],
         editions=[
-            {"number": 2, "published_on": datetime.date(2023, 5, 1), "page_count": 48,
-             "document": pdf_document("Deuxième édition."), "is_current": True},
-            {"number": 1, "published_on": datetime.date(2019, 3, 1), "page_count": 40,
-             "document": pdf_document("Première édition."), "is_current": False},
+            {
+                "number": 2,
+                "published_on": datetime.date(2023, 5, 1),
+                "page_count": 48,
+                "document": pdf_document("Deuxième édition."),
+                "is_current": True,
+            },
+            {
+                "number": 1,
+                "published_on": datetime.date(2019, 3, 1),
+                "page_count": 40,
+                "document": pdf_document("Première édition."),
+                "is_current": False,
+            },
         ],
     )
     response = client.get(handbook.url)
@@ -34,7 +44,8 @@ def test_handbook_page_shows_metadata_and_every_edition_with_its_status(client, 
     assert detail.current_edition.number == 2
     with translation.override("fr"):
         assert [e.status_label for e in detail.editions] == [
-            gettext("Current edition"), gettext("Superseded")
+            gettext("Current edition"),
+            gettext("Superseded"),
         ]
     assert all(escape(e.status_label) in html for e in detail.editions)
     for edition in detail.editions:
@@ -44,8 +55,11 @@ def test_handbook_page_shows_metadata_and_every_edition_with_its_status(client, 
 def test_french_and_arabic_editions_of_one_work_link_to_each_other(client, library):
     french = build_handbook(title="Accueillir les réfugiés")
     arabic = build_handbook(
-        title="استقبال اللاجئين", language="ar", translation_of=french,
-        summary="دليل لاستقبال اللاجئين وطالبي اللجوء.", pdf_text="استقبال اللاجئين",
+        title="استقبال اللاجئين",
+        language="ar",
+        translation_of=french,
+        summary="دليل لاستقبال اللاجئين وطالبي اللجوء.",
+        pdf_text="استقبال اللاجئين",
     )
     assert arabic.translation_key == french.translation_key
     assert arabic.locale == Locale.objects.get(language_code="ar")
@@ -55,9 +69,10 @@ def test_french_and_arabic_editions_of_one_work_link_to_each_other(client, libra
     assert arabic.url in html and "استقبال اللاجئين" in html
     arabic_detail = handbook_detail(handbook=arabic)
     assert arabic_detail.current_edition.language == "ar"
-    assert arabic_detail.current_edition.document_id != handbook_detail(
-        handbook=french
-    ).current_edition.document_id
+    assert (
+        arabic_detail.current_edition.document_id
+        != handbook_detail(handbook=french).current_edition.document_id
+    )
 
 
 def test_library_pages_exist_in_both_languages(client, library):

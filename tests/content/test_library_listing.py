@@ -52,7 +52,8 @@ def test_library_paginates_and_keeps_the_filters_in_page_links(client, library):
     assert len(listing.summaries) == 12 and listing.results.paginator.count == 14
     assert "audience=trainers&amp;sort=title&amp;page=2" in response.content.decode()
     assert _titles(client, "/fr/library/", audience="trainers", sort="title", page=2) == [
-        "Guide 12", "Guide 13",
+        "Guide 12",
+        "Guide 13",
     ]
 
 
@@ -72,13 +73,19 @@ def _queries(client, url: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/fr/library/", "/fr/library/?q=migrants", "/ar/library/?sort=title"])
+@pytest.mark.parametrize(
+    "url", ["/fr/library/", "/fr/library/?q=migrants", "/ar/library/?sort=title"]
+)
 def test_library_page_runs_the_same_number_of_queries_for_3_or_15_handbooks(client, library, url):
     client.force_login(learner())
     topic = theme("acces-aux-services", name="Accès aux services")
     for n in range(3):
-        build_handbook(title=f"Guide {n}", themes=[topic], pdf_text="Accueil des migrants.",
-                       access_level=AccessLevel.LEARNERS)
+        build_handbook(
+            title=f"Guide {n}",
+            themes=[topic],
+            pdf_text="Accueil des migrants.",
+            access_level=AccessLevel.LEARNERS,
+        )
     few = _queries(client, url)
     for n in range(12):
         build_handbook(title=f"Guide {n + 3}", themes=[topic], pdf_text="Accueil des migrants.")
@@ -105,8 +112,9 @@ def test_handbook_block_offers_the_current_edition_in_the_readers_language(libra
     from content.blocks import HandbookBlock
 
     french = build_handbook(title="Guide de l'accueil", editions=_edition(2019))
-    arabic = build_handbook(title="دليل الاستقبال", language="ar", translation_of=french,
-                            editions=_edition(2020))
+    arabic = build_handbook(
+        title="دليل الاستقبال", language="ar", translation_of=french, editions=_edition(2020)
+    )
     block = HandbookBlock()
     value = block.to_python({"handbook": french.pk, "note": ""})
     with translation.override("fr"):
@@ -119,9 +127,11 @@ def test_handbook_block_offers_the_current_edition_in_the_readers_language(libra
     assert f"/ar/library/download/{HandbookEdition.objects.get(handbook=arabic).pk}/" in html
     HandbookEdition.objects.filter(handbook=french).update(is_current=False)
     new = HandbookEdition.objects.create(
-        handbook=french, is_current=True, language="fr", number=2, **{
-            k: v for k, v in _edition(2025)[0].items() if k != "number"
-        }
+        handbook=french,
+        is_current=True,
+        language="fr",
+        number=2,
+        **{k: v for k, v in _edition(2025)[0].items() if k != "number"},
     )
     with translation.override("fr"):
         html = block.render(value)

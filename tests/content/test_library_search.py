@@ -29,7 +29,9 @@ def test_search_reads_titles_and_summaries(client, library):
 
 def test_arabic_search_finds_text_inside_an_arabic_pdf(client, library):
     build_handbook(
-        title="دليل الإدماج", summary="دليل للجماعات.", language="ar",
+        title="دليل الإدماج",
+        summary="دليل للجماعات.",
+        language="ar",
         pdf_text="تعتمد الجماعة مقاربة قائمة على حقوق الإنسان لإدماج المهاجرين.",
     )
     build_handbook(title="دليل آخر", summary="موضوع آخر.", language="ar", pdf_text="الميزانية.")
@@ -48,7 +50,8 @@ def test_arabic_search_ignores_hamza_forms_ta_marbuta_and_diacritics(client, lib
 
 def test_results_show_an_escaped_excerpt_with_the_match_highlighted(client, library):
     build_handbook(
-        title="Guide", summary="Résumé.",
+        title="Guide",
+        summary="Résumé.",
         pdf_text="Le budget <script>alert(1)</script> communal de Nador.",
     )
     response = client.get("/fr/library/", {"q": "budget"})
@@ -68,7 +71,9 @@ def test_plain_excerpt_marks_every_occurrence_and_escapes():
     assert html == "a &lt;b&gt; <mark>migrant</mark>, <mark>Migrant</mark>"
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="word-start matching is the SQLite engine")
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="word-start matching is the SQLite engine"
+)
 def test_on_sqlite_a_latin_word_finds_the_words_it_begins(client, library):
     build_handbook(title="Guide", summary="Des migrants accueillis.", pdf_text="Texte.")
     assert _found(client, "fr", "migrant") == ["Guide"]
@@ -77,7 +82,9 @@ def test_on_sqlite_a_latin_word_finds_the_words_it_begins(client, library):
 
 
 def test_stemming_in_french_finds_other_forms_of_a_word(postgres_only, library, client):
-    build_handbook(title="Guide", summary="Résumé.", pdf_text="Accueillir des migrants dans la commune.")
+    build_handbook(
+        title="Guide", summary="Résumé.", pdf_text="Accueillir des migrants dans la commune."
+    )
     build_handbook(title="Autre", summary="Résumé.", pdf_text="Le budget de la région.")
     assert _found(client, "fr", "migrant") == ["Guide"]
     assert _found(client, "fr", "communes") == ["Guide"]
@@ -87,7 +94,9 @@ def test_stemming_in_french_finds_other_forms_of_a_word(postgres_only, library, 
 
 def test_stemming_in_arabic_finds_other_forms_of_a_word(postgres_only, library, client):
     build_handbook(
-        title="دليل", summary="ملخص.", language="ar",
+        title="دليل",
+        summary="ملخص.",
+        language="ar",
         pdf_text="يهدف هذا الدليل إلى إدماج المهاجرين في برنامج عمل الجماعة.",
     )
     build_handbook(title="آخر", summary="ملخص.", language="ar", pdf_text="الميزانية الجهوية.")
@@ -187,7 +196,12 @@ def test_every_word_of_the_query_must_be_found(library):
 
 @pytest.mark.parametrize(
     ("query", "marked"),
-    [("عائد", "العائدين"), ("لاجئ", "واللاجئين"), ("الجماعه", "الجماعات"), ("intégration", "Intégration")],
+    [
+        ("عائد", "العائدين"),
+        ("لاجئ", "واللاجئين"),
+        ("الجماعه", "الجماعات"),
+        ("intégration", "Intégration"),
+    ],
 )
 def test_excerpts_show_the_text_as_written_with_the_match_marked(client, library, query, marked):
     build_handbook(
@@ -234,7 +248,9 @@ def test_the_migration_rebuilds_entries_saved_in_the_old_folded_form(library):
 
     from content.library.models import HandbookSearchEntry
 
-    handbook = build_handbook(title="دليل", summary="العائدون واللاجئون", language="ar", pdf_text="نص.")
+    handbook = build_handbook(
+        title="دليل", summary="العائدون واللاجئون", language="ar", pdf_text="نص."
+    )
     HandbookSearchEntry.objects.filter(handbook=handbook).update(
         text="دليل\nالعايدون واللاجيون", stemming_text="دليل\nالعايدون واللاجيون"
     )

@@ -18,7 +18,18 @@ from tests.factories.users import UserFactory
 
 DOCUMENT_SETTINGS = {
     "WAGTAILDOCS_DOCUMENT_FORM_BASE": "content.library.document_forms.LibraryDocumentForm",
-    "WAGTAILDOCS_EXTENSIONS": ["pdf", "docx", "odt", "xlsx", "pptx", "png", "jpg", "jpeg", "gif", "webp"],
+    "WAGTAILDOCS_EXTENSIONS": [
+        "pdf",
+        "docx",
+        "odt",
+        "xlsx",
+        "pptx",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "webp",
+    ],
     "WAGTAILDOCS_MAX_UPLOAD_SIZE": 50 * 1024 * 1024,
 }
 
@@ -130,7 +141,9 @@ def _message(name: str, content: bytes, language: str = "fr") -> str:
         ("truncated.pdf", REFUSED["truncated.pdf"][0], "pdf_unreadable"),
     ],
 )
-def test_admin_upload_refuses_with_a_message_and_stores_nothing(editor, settings, name, content, code):
+def test_admin_upload_refuses_with_a_message_and_stores_nothing(
+    editor, settings, name, content, code
+):
     response = editor.post(
         "/admin/documents/add/",
         {

@@ -182,7 +182,9 @@ def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_ref
     assert [refusal.learner for refusal in summary.refused] == [unverified]
     content = response.content.decode()
     assert already.email in content and unverified.email in content
-    assert escape(in_admin_language(gettext_lazy("The e-mail address is not confirmed."))) in content
+    assert (
+        escape(in_admin_language(gettext_lazy("The e-mail address is not confirmed."))) in content
+    )
 
 
 def test_administrator_enrols_every_verified_learner_of_an_organisation(site, client):
@@ -192,10 +194,10 @@ def test_administrator_enrols_every_verified_learner_of_an_organisation(site, cl
     unverified = learner(organisation=nador)
     elsewhere = with_verified_email(learner())
     client.force_login(administrator())
-    client.post(
-        reverse("enrolments:enrol"), {"course": tree.course.pk, "organisation": nador.pk}
+    client.post(reverse("enrolments:enrol"), {"course": tree.course.pk, "organisation": nador.pk})
+    enrolled = set(
+        Enrolment.objects.filter(course=tree.course).values_list("learner_id", flat=True)
     )
-    enrolled = set(Enrolment.objects.filter(course=tree.course).values_list("learner_id", flat=True))
     assert enrolled == {person.pk for person in from_nador}
     assert elsewhere.pk not in enrolled and unverified.pk not in enrolled
 
@@ -233,7 +235,9 @@ def test_enrolment_listing_filters_by_course_status_and_cohort(site, client):
     in_cohort = learner(email="in-cohort@example.ma")
     withdrawn = learner(email="withdrawn@example.ma")
     other_course = learner(email="other-course@example.ma")
-    services.enrol(learner=in_cohort, course=first.course, enrolled_by=administrator(), cohort=cohort)
+    services.enrol(
+        learner=in_cohort, course=first.course, enrolled_by=administrator(), cohort=cohort
+    )
     services.enrol(learner=withdrawn, course=first.course)
     services.unenrol(learner=withdrawn, course=first.course)
     services.enrol(learner=other_course, course=second.course)
@@ -324,7 +328,7 @@ def test_administrator_follows_every_course_and_exports_csv(site, client):
 
 def test_csv_export_neutralises_formulas_in_names(site, client):
     tree = build_course()
-    person = learner(full_name_latin="=HYPERLINK(\"http://example.com\")")
+    person = learner(full_name_latin='=HYPERLINK("http://example.com")')
     services.enrol(learner=person, course=tree.course)
     client.force_login(administrator())
     response = client.get(

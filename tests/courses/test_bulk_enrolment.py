@@ -30,20 +30,30 @@ pytestmark = pytest.mark.django_db
 def ministry(site):
     """The lead ministry with two directorates, one of them with a service of its own."""
     root = Organisation.objects.get(slug="mdcmre")
-    first = Organisation.objects.create(name_fr="Direction des affaires", kind="directorate", parent=root, slug="dir-a")
-    second = Organisation.objects.create(name_fr="Direction des études", kind="directorate", parent=root, slug="dir-b")
-    service = Organisation.objects.create(name_fr="Service", kind="other", parent=second, slug="dir-b-service")
+    first = Organisation.objects.create(
+        name_fr="Direction des affaires", kind="directorate", parent=root, slug="dir-a"
+    )
+    second = Organisation.objects.create(
+        name_fr="Direction des études", kind="directorate", parent=root, slug="dir-b"
+    )
+    service = Organisation.objects.create(
+        name_fr="Service", kind="other", parent=second, slug="dir-b-service"
+    )
     return root, first, second, service
 
 
 @pytest.fixture
 def cohort(site):
-    return Cohort.objects.create(name="Rabat 2026", course=build_course(enrolment_policy="admin").course)
+    return Cohort.objects.create(
+        name="Rabat 2026", course=build_course(enrolment_policy="admin").course
+    )
 
 
 def test_a_ministry_enrols_the_verified_learners_of_all_its_directorates(ministry, cohort):
     root, first, second, service = ministry
-    members = [with_verified_email(learner(organisation=org)) for org in (root, first, second, service)]
+    members = [
+        with_verified_email(learner(organisation=org)) for org in (root, first, second, service)
+    ]
     unverified = learner(organisation=first)
     inactive = with_verified_email(learner(organisation=second, is_active=False))
     elsewhere = with_verified_email(learner(organisation=Organisation.objects.get(slug="oujda")))
@@ -68,7 +78,9 @@ def test_enrolling_twice_changes_nothing_more(ministry, cohort):
     people = [with_verified_email(learner(organisation=root)) for _ in range(2)]
     admin = administrator()
     enrol_in_bulk(course=cohort.course, cohort=cohort, organisation=root, by=admin)
-    again = enrol_in_bulk(course=cohort.course, cohort=cohort, organisation=root, learners=people, by=admin)
+    again = enrol_in_bulk(
+        course=cohort.course, cohort=cohort, organisation=root, learners=people, by=admin
+    )
     assert again.enrolled == () and set(again.already_enrolled) == set(people)
     assert Enrolment.objects.count() == 2
 
@@ -77,7 +89,9 @@ def test_the_cohorts_capacity_is_respected(ministry, cohort):
     cohort.capacity = 2
     cohort.save()
     people = [with_verified_email(learner(organisation=ministry[1])) for _ in range(3)]
-    summary = enrol_in_bulk(course=cohort.course, cohort=cohort, learners=people, by=administrator())
+    summary = enrol_in_bulk(
+        course=cohort.course, cohort=cohort, learners=people, by=administrator()
+    )
     assert len(summary.enrolled) == 2
     assert len(summary.refused) == 1 and "full" in summary.refused[0].reason
     assert Enrolment.objects.filter(cohort=cohort).count() == 2
@@ -89,7 +103,9 @@ def test_a_cohort_that_has_ended_refuses_new_learners(cohort):
     cohort.ends_on = datetime.date(2020, 1, 1)
     cohort.save()
     person = with_verified_email(learner())
-    summary = enrol_in_bulk(course=cohort.course, cohort=cohort, learners=[person], by=administrator())
+    summary = enrol_in_bulk(
+        course=cohort.course, cohort=cohort, learners=[person], by=administrator()
+    )
     assert summary.enrolled == () and "ended" in summary.refused[0].reason
 
 
@@ -134,7 +150,9 @@ def test_administrator_previews_then_applies_exactly_the_previewed_file(cohort, 
 def test_an_altered_or_other_cohorts_payload_imports_nothing(cohort, client):
     client.force_login(administrator())
     url = reverse("enrolments:import", args=[cohort.pk])
-    payload = re.search(r'name="payload" value="([^"]+)"', client.post(url, {"text": CSV}).content.decode()).group(1)
+    payload = re.search(
+        r'name="payload" value="([^"]+)"', client.post(url, {"text": CSV}).content.decode()
+    ).group(1)
     other = Cohort.objects.create(name="Autre", course=cohort.course)
     client.post(reverse("enrolments:import", args=[other.pk]), {"payload": payload})
     client.post(url, {"payload": payload[:-3] + "xyz"})
@@ -180,7 +198,12 @@ def test_trainers_and_learners_cannot_reach_the_import_or_enrol_views(role, coho
     url = reverse("enrolments:import", args=[cohort.pk])
     assert refused(client.get(url))
     assert refused(client.post(url, {"text": CSV}))
-    assert refused(client.post(reverse("enrolments:enrol"), {"course": cohort.course.pk, "cohort": cohort.pk, "learners": [person.pk]}))
+    assert refused(
+        client.post(
+            reverse("enrolments:enrol"),
+            {"course": cohort.course.pk, "cohort": cohort.pk, "learners": [person.pk]},
+        )
+    )
     assert not Invitation.objects.exists() and not Enrolment.objects.exists()
 
 
@@ -190,13 +213,17 @@ def test_concurrent_enrolments_in_bulk_never_exceed_the_cohorts_capacity(postgre
 
     ensure_catalogue()
     cohort = Cohort.objects.create(
-        name="Places comptées", course=build_course(modules=1, lessons_per_module=1).course, capacity=3
+        name="Places comptées",
+        course=build_course(modules=1, lessons_per_module=1).course,
+        capacity=3,
     )
     admin = administrator()
     people = [with_verified_email(learner(organisation=None)) for _ in range(6)]
     results = run_together(
         6,
-        lambda i: enrol_in_bulk(course=cohort.course, cohort=cohort, learners=[people[i]], by=admin),
+        lambda i: enrol_in_bulk(
+            course=cohort.course, cohort=cohort, learners=[people[i]], by=admin
+        ),
     )
     assert not [r for r in results if isinstance(r, Exception)]
     assert sum(len(r.enrolled) for r in results) == 3

@@ -145,7 +145,12 @@ def test_quiz_results_of_the_followed_courses_link_to_the_results_pages(scenario
 def test_the_follow_up_menu_holds_progress_results_and_grading(scenario, client):
     client.force_login(scenario.course_trainer)
     content = client.get(reverse("wagtailadmin_home")).content.decode()
-    for name in ("follow_up:index", "course_progress:index", "quiz_follow_up:results", "quiz_follow_up:grading"):
+    for name in (
+        "follow_up:index",
+        "course_progress:index",
+        "quiz_follow_up:results",
+        "quiz_follow_up:grading",
+    ):
         assert reverse(name) in content, name
 
 
@@ -169,7 +174,9 @@ def test_the_confirmation_page_says_how_many_will_receive_it_and_sends_nothing(s
     assert not ModelLogEntry.objects.filter(action=ACTION_COHORT_MESSAGE).exists()
 
 
-def test_the_message_reaches_every_current_member_once(scenario, client, django_capture_on_commit_callbacks):
+def test_the_message_reaches_every_current_member_once(
+    scenario, client, django_capture_on_commit_callbacks
+):
     scenario.chama.preferred_language = "ar"
     scenario.chama.full_name_arabic = "شامة"
     scenario.chama.save()
@@ -191,7 +198,9 @@ def test_the_message_reaches_every_current_member_once(scenario, client, django_
     assert "Amina" in by_address[scenario.amina.email].body
 
 
-def test_a_message_is_recorded_in_the_audit_log(scenario, client, django_capture_on_commit_callbacks):
+def test_a_message_is_recorded_in_the_audit_log(
+    scenario, client, django_capture_on_commit_callbacks
+):
     client.force_login(scenario.cohort_trainer)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(message_url(scenario), {"subject": "Rappel", "body": "Texte.", "confirm": "1"})
@@ -215,7 +224,9 @@ def test_a_message_is_recorded_in_the_audit_log(scenario, client, django_capture
         {"subject": "R" * 151, "body": "Texte.", "confirm": "1"},
     ],
 )
-def test_bad_input_gives_a_message_and_sends_nothing(scenario, client, data, django_capture_on_commit_callbacks):
+def test_bad_input_gives_a_message_and_sends_nothing(
+    scenario, client, data, django_capture_on_commit_callbacks
+):
     client.force_login(scenario.cohort_trainer)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(message_url(scenario), data)

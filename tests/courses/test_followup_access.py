@@ -70,9 +70,11 @@ def test_another_courses_trainer_is_refused_the_views_of_a_cohort(scenario, stra
 @pytest.mark.parametrize("name", COURSE_VIEWS + COHORT_VIEWS + GENERAL_VIEWS)
 def test_a_learner_gets_nothing(scenario, client, name):
     client.force_login(scenario.amina)
-    args = [] if name in GENERAL_VIEWS else [
-        scenario.tree.course.pk if name in COURSE_VIEWS else scenario.cohort.pk
-    ]
+    args = (
+        []
+        if name in GENERAL_VIEWS
+        else [scenario.tree.course.pk if name in COURSE_VIEWS else scenario.cohort.pk]
+    )
     assert refused(client.get(reverse(name, args=args)))
 
 
@@ -89,9 +91,13 @@ def test_the_administrator_opens_every_view(scenario, client, name):
     assert client.get(reverse(name, args=[pk])).status_code == 200
 
 
-def test_a_cohort_trainer_follows_their_cohort_but_not_another_cohort_or_the_course(scenario, client):
+def test_a_cohort_trainer_follows_their_cohort_but_not_another_cohort_or_the_course(
+    scenario, client
+):
     client.force_login(scenario.cohort_trainer)
-    assert client.get(reverse("follow_up:cohort_grid", args=[scenario.cohort.pk])).status_code == 200
+    assert (
+        client.get(reverse("follow_up:cohort_grid", args=[scenario.cohort.pk])).status_code == 200
+    )
     assert denied(client.get(reverse("follow_up:cohort_grid", args=[scenario.other_cohort.pk])))
     assert denied(client.get(reverse("follow_up:course_grid", args=[scenario.tree.course.pk])))
     # Grading stays with the course's trainers.
@@ -106,7 +112,10 @@ def test_the_trainer_of_a_course_follows_every_cohort_of_it(scenario, client):
 
 def test_the_lists_show_a_trainer_only_their_cohorts_and_courses(scenario, stranger, client):
     assert set(followed_cohorts(scenario.cohort_trainer)) == {scenario.cohort}
-    assert set(followed_cohorts(scenario.course_trainer)) == {scenario.cohort, scenario.other_cohort}
+    assert set(followed_cohorts(scenario.course_trainer)) == {
+        scenario.cohort,
+        scenario.other_cohort,
+    }
     assert scenario.cohort not in set(followed_cohorts(stranger))
     assert set(followed_cohorts(scenario.amina)) == set()
     client.force_login(stranger)
@@ -115,7 +124,9 @@ def test_the_lists_show_a_trainer_only_their_cohorts_and_courses(scenario, stran
     assert "Oujda 2026" not in content and scenario.tree.course.title not in content
 
 
-def test_the_general_quiz_pages_of_another_trainer_hold_nothing_of_this_course(scenario, stranger, client):
+def test_the_general_quiz_pages_of_another_trainer_hold_nothing_of_this_course(
+    scenario, stranger, client
+):
     waiting = Attempt.objects.get(learner=scenario.amina, quiz=scenario.essay_quiz)
     client.force_login(stranger)
     results = client.get(reverse("quiz_follow_up:results")).content.decode()
@@ -127,7 +138,9 @@ def test_the_general_quiz_pages_of_another_trainer_hold_nothing_of_this_course(s
     assert client.get(reverse("quizzes:results", args=[scenario.quiz.pk])).status_code == 403
 
 
-def test_another_trainer_cannot_send_a_message_to_a_cohort(scenario, stranger, client, django_capture_on_commit_callbacks):
+def test_another_trainer_cannot_send_a_message_to_a_cohort(
+    scenario, stranger, client, django_capture_on_commit_callbacks
+):
     client.force_login(stranger)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -139,7 +152,9 @@ def test_another_trainer_cannot_send_a_message_to_a_cohort(scenario, stranger, c
     assert not ModelLogEntry.objects.filter(action=ACTION_COHORT_MESSAGE).exists()
 
 
-def test_a_learner_cannot_send_a_message_to_their_cohort(scenario, client, django_capture_on_commit_callbacks):
+def test_a_learner_cannot_send_a_message_to_their_cohort(
+    scenario, client, django_capture_on_commit_callbacks
+):
     client.force_login(scenario.amina)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

@@ -275,4 +275,6 @@ def test_course_page_of_a_full_course_gives_the_reason_instead_of_a_form(client,
     html = client.get(tree.course.url).text
     assert f'action="/fr/courses/{tree.course.pk}/enrol/"' not in html
     # French pages put a narrow no-break space before the colon (lms/typography.py).
-    assert french_spacing(str(EnrolmentError.MESSAGES[EnrolmentError.FULL])) in html.replace("&#x27;", "'")
+    assert french_spacing(str(EnrolmentError.MESSAGES[EnrolmentError.FULL])) in html.replace(
+        "&#x27;", "'"
+    )

@@ -318,5 +318,9 @@ def test_reading_a_lesson_writes_nothing(client, site):
     client.get(tree.lessons[0].url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(tree.lessons[1].url).status_code == 200
-    writes = [q["sql"] for q in queries.captured_queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}
+    ]
     assert writes == []

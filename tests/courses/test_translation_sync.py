@@ -223,9 +223,7 @@ def test_settings_are_synchronised_and_never_typed_by_a_translator(arabic):
         "enrolment_closes_at",
     ]
     assert not StringSegment.objects.filter(source=source, context__path__in=settings).exists()
-    assert not OverridableSegment.objects.filter(
-        source=source, context__path__in=settings
-    ).exists()
+    assert not OverridableSegment.objects.filter(source=source, context__path__in=settings).exists()
 
 
 # --- Quizzes and handbooks ----------------------------------------------------------------
@@ -305,7 +303,9 @@ def test_seeding_a_database_seeded_before_adopts_the_demos_arabic_pages(arabic):
     for spec in files.read("curriculum")["courses"]:
         for module in spec["modules"]:
             for lesson_spec in module["lessons"]:
-                lesson = LessonPage.objects.get(locale__language_code="fr", slug=lesson_spec["slug"])
+                lesson = LessonPage.objects.get(
+                    locale__language_code="fr", slug=lesson_spec["slug"]
+                )
                 lesson_ar = lesson.get_translation(arabic).specific
                 lesson_ar.body = body_in(lesson_spec, "ar")  # new block ids
                 lesson_ar.save_revision().publish()

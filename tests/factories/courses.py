@@ -62,7 +62,9 @@ def build_course(
     tree = CourseTree(course=course)
     remaining_optional = optional_lessons
     for m in range(modules):
-        module = course.add_child(instance=ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}"))
+        module = course.add_child(
+            instance=ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}")
+        )
         module.save_revision().publish()
         tree.modules.append(module)
         for lesson_number in range(lessons_per_module):

@@ -51,7 +51,9 @@ def pdf_document(
         collection=collection or root_collection(),
         uploaded_by_user=uploaded_by,
     )
-    document.file.save(name or f"guide-{n}.pdf", ContentFile(pdf_bytes(text, language=language)), save=False)
+    document.file.save(
+        name or f"guide-{n}.pdf", ContentFile(pdf_bytes(text, language=language)), save=False
+    )
     document._set_document_file_metadata()
     document.save()
     return document
@@ -124,7 +126,11 @@ def build_handbook(
             **fields,
         )
     handbook.editions = [
-        HandbookEdition(language=edition.pop("language", language), is_current=edition.pop("is_current", i == 0), **edition)
+        HandbookEdition(
+            language=edition.pop("language", language),
+            is_current=edition.pop("is_current", i == 0),
+            **edition,
+        )
         for i, edition in enumerate(editions)
     ]
     handbook.themes = list(themes)

@@ -31,7 +31,13 @@ DATA = {
             {"id": "2", "prompt": "SNMRE", "match": "Marocains résidant à l'étranger"},
         ]
     },
-    "ordering": {"items": [{"id": "x", "text": "Diagnostic"}, {"id": "y", "text": "Plan"}, {"id": "z", "text": "Suivi"}]},
+    "ordering": {
+        "items": [
+            {"id": "x", "text": "Diagnostic"},
+            {"id": "y", "text": "Plan"},
+            {"id": "z", "text": "Suivi"},
+        ]
+    },
     "essay": {},
 }
 
@@ -47,7 +53,9 @@ RIGHT_ANSWERS = {
 }
 
 
-def question(*, course, kind: str = "single", points: float = 1, category=None, **fields) -> Question:
+def question(
+    *, course, kind: str = "single", points: float = 1, category=None, **fields
+) -> Question:
     return Question.objects.create(
         course=course,
         kind=kind,
@@ -61,14 +69,18 @@ def question(*, course, kind: str = "single", points: float = 1, category=None, 
 
 
 def category(*, course, name: str = "") -> QuestionCategory:
-    return QuestionCategory.objects.create(course=course, name=name or f"Catégorie {next(_numbers)}")
+    return QuestionCategory.objects.create(
+        course=course, name=name or f"Catégorie {next(_numbers)}"
+    )
 
 
 def quiz(*, module, questions=(), **fields) -> QuizPage:
     """A live quiz under `module` holding `questions` in order."""
     n = next(_numbers)
     page = module.add_child(
-        instance=QuizPage(title=fields.pop("title", f"Quiz {n}"), slug=fields.pop("slug", f"quiz-{n}"), **fields)
+        instance=QuizPage(
+            title=fields.pop("title", f"Quiz {n}"), slug=fields.pop("slug", f"quiz-{n}"), **fields
+        )
     )
     for position, item in enumerate(questions):
         QuizQuestion.objects.create(page=page, question=item, sort_order=position)

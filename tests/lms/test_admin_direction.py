@@ -57,9 +57,7 @@ def test_the_rich_text_of_an_arabic_course_edits_right_to_left(admin_client):
     from wagtail_localize.models import Translation
 
     Translation.objects.filter(target_locale=tree.course_ar.locale).update(enabled=False)
-    fields = form_fields(
-        admin_client, reverse("wagtailadmin_pages:edit", args=[tree.course_ar.pk])
-    )
+    fields = form_fields(admin_client, reverse("wagtailadmin_pages:edit", args=[tree.course_ar.pk]))
     assert fields["objectives"].has_attr("data-draftail-input")
     assert fields["objectives"].get("dir") == "rtl"
     assert fields["summary"].get("dir") == "rtl"

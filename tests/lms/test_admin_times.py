@@ -37,7 +37,9 @@ def downloaded(response) -> bytes:
 
 
 def test_a_certificate_page_shows_when_it_was_issued_in_morocco_time(office, certificate):
-    html = office.get(reverse("certificate_register:inspect", args=[certificate.pk])).content.decode()
+    html = office.get(
+        reverse("certificate_register:inspect", args=[certificate.pk])
+    ).content.decode()
 
     assert 'datetime="2026-07-01T11:05:00+01:00"' in html
     assert "11:05" in html and "10:05" not in html
@@ -60,7 +62,9 @@ def test_a_time_zone_chosen_before_is_forgotten_by_the_migration(site):
     from wagtail.users.models import UserProfile
 
     person = trainer()
-    UserProfile.objects.filter(pk=UserProfile.get_for_user(person).pk).update(current_time_zone="UTC")
+    UserProfile.objects.filter(pk=UserProfile.get_for_user(person).pk).update(
+        current_time_zone="UTC"
+    )
     assert UserProfile.get_for_user(person).get_current_time_zone() == "UTC"
     migration = import_module("lms.accounts.migrations.0005_admin_times_in_morocco")
 

@@ -16,7 +16,9 @@ from lms.bilingual import choose, in_language, script_of
         ("fr", "", "المهاجرون", "المهاجرون", "ar"),
     ],
 )
-def test_the_page_language_first_else_the_other_with_its_language(language, value_fr, value_ar, text, shown_in):
+def test_the_page_language_first_else_the_other_with_its_language(
+    language, value_fr, value_ar, text, shown_in
+):
     chosen = choose(value_fr, value_ar, language)
 
     assert (chosen, chosen.language) == (text, shown_in)
@@ -44,7 +46,9 @@ def test_a_text_of_the_other_language_is_marked_and_its_note_is_in_the_page_lang
         )
         note = translation.gettext("in French")
 
-    assert html.startswith('<span lang="fr" dir="ltr">Première ligne<br>&lt;b&gt;deuxième&lt;/b&gt;</span>')
+    assert html.startswith(
+        '<span lang="fr" dir="ltr">Première ligne<br>&lt;b&gt;deuxième&lt;/b&gt;</span>'
+    )
     assert html.endswith(f'<small class="other-language">({note})</small>')
 
 

@@ -97,7 +97,9 @@ def test_the_quiz_page_runs_the_same_few_queries_for_5_and_20_questions(client, 
     client.force_login(person)
     found = {}
     for size in (5, 20):
-        test = quiz(module=tree.modules[0], questions=[question(course=tree.course) for _ in range(size)])
+        test = quiz(
+            module=tree.modules[0], questions=[question(course=tree.course) for _ in range(size)]
+        )
         url = quiz_url(test, language)
         found[size] = len(queries_on_second_visit(client, url))
     assert found[5] == found[20] <= LEARNER_BUDGET, found

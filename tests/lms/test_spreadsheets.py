@@ -48,7 +48,10 @@ class _GuardedExport(SafeSpreadsheetExportMixin, _WagtailLikeExport):
 def test_wagtail_exports_quote_every_text_cell_and_leave_other_values_alone(export_format):
     view = _GuardedExport()
     cell = view.preprocess_field_value
-    assert cell("learner", '=HYPERLINK("http://evil","x")', export_format) == '\'=HYPERLINK("http://evil","x")'
+    assert (
+        cell("learner", '=HYPERLINK("http://evil","x")', export_format)
+        == '\'=HYPERLINK("http://evil","x")'
+    )
     assert cell("learner", "بنعلي", export_format) == "بنعلي"
     assert cell("hours", -2, export_format) == -2
     assert cell("revoked_at", None, export_format) is None

@@ -56,8 +56,20 @@ def test_empty_and_none():
     assert normalize_for_comparison(None) == ""
 
 
-BIDI_CONTROLS = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
-                 "\u2069", "\u200e", "\u200f", "\u061c"]
+BIDI_CONTROLS = [
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+]
 
 
 @pytest.mark.parametrize("control", BIDI_CONTROLS)
@@ -97,7 +109,9 @@ def test_the_typographic_apostrophe_a_phone_inserts_matches_the_typed_one():
     assert answers_match("Programme d’action de la commune", "Programme d'action de la commune")
 
 
-@pytest.mark.parametrize("quoted", ["« PAC »", "«\u00a0PAC\u00a0»", "“PAC”", '"PAC"', "„PAC“", "‹PAC›"])
+@pytest.mark.parametrize(
+    "quoted", ["« PAC »", "«\u00a0PAC\u00a0»", "“PAC”", '"PAC"', "„PAC“", "‹PAC›"]
+)
 def test_quotation_marks_of_every_form_are_ignored(quoted):
     assert answers_match(quoted, "PAC")
 

@@ -22,7 +22,9 @@ N = "\u202f"
         (f"Déjà{N}: fait", f"Déjà{N}: fait"),
     ],
 )
-def test_french_text_gets_a_narrow_no_break_space_before_high_signs_and_inside_guillemets(html, expected):
+def test_french_text_gets_a_narrow_no_break_space_before_high_signs_and_inside_guillemets(
+    html, expected
+):
     assert french_spacing(html) == expected
 
 

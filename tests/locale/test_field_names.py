@@ -44,4 +44,8 @@ def test_every_field_of_our_models_has_a_translated_name():
 
 def test_the_check_sees_our_models_and_their_fields():
     labels = {model._meta.label for model in our_models()}
-    assert {"quizzes.RegradeLog", "content.HandbookSearchEntry", "certificates.Certificate"} <= labels
+    assert {
+        "quizzes.RegradeLog",
+        "content.HandbookSearchEntry",
+        "certificates.Certificate",
+    } <= labels

@@ -52,7 +52,21 @@ URL = re.compile(r"(?:https?://|/)[\w%./?=&#:;,+~-]*[\w/]")
 CODE = re.compile(r"^(?:[A-Z]{2,}s?|[\w-]*\d[\w-]*)$")  # ENSA, PDFs, MIG-101, ENSA-2026-000001
 SPOKEN_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 SKIPPED = {"script", "style", "template", "svg"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class ReadText(HTMLParser):
@@ -82,7 +96,11 @@ class ReadText(HTMLParser):
         )
         if not self.excluded and not skip:
             self.chunks += [attributes[a] for a in SPOKEN_ATTRIBUTES if attributes.get(a)]
-            if tag == "input" and attributes.get("type") in ("submit", "button") and attributes.get("value"):
+            if (
+                tag == "input"
+                and attributes.get("type") in ("submit", "button")
+                and attributes.get("value")
+            ):
                 self.chunks.append(attributes["value"])
         if tag not in VOID:
             self.stack.append((tag, skip))
@@ -121,7 +139,9 @@ class Count:
 def count_words(html: str, *, language: str, names: list[str]) -> Count:
     parser = ReadText(language=language)
     parser.feed(html)
-    own, other = (ARABIC_LETTER, LATIN_LETTER) if language == "ar" else (LATIN_LETTER, ARABIC_LETTER)
+    own, other = (
+        (ARABIC_LETTER, LATIN_LETTER) if language == "ar" else (LATIN_LETTER, ARABIC_LETTER)
+    )
     result = Count(texts=parser.texts)
     for chunk in parser.chunks:
         for name in names:
@@ -129,7 +149,11 @@ def count_words(html: str, *, language: str, names: list[str]) -> Count:
         chunk = URL.sub(" ", EMAIL.sub(" ", chunk))
         run: list[str] = []
         for word in WORD.findall(chunk):
-            if other.search(word) and not own.search(word) and not (language == "ar" and CODE.match(word)):
+            if (
+                other.search(word)
+                and not own.search(word)
+                and not (language == "ar" and CODE.match(word))
+            ):
                 result.other.append(word)
                 run.append(word)
                 if len(run) == MAX_RUN:
@@ -151,7 +175,9 @@ class Platform:
     pages: dict[str, list[tuple[str, str | dict[str, str]]]]  # who: (label, URL in each language)
 
 
-ARABIC_LESSON = "<p>يتعرف المتكون على الإطار القانوني لإدماج المهاجرين واللاجئين في برنامج عمل الجماعة.</p>"
+ARABIC_LESSON = (
+    "<p>يتعرف المتكون على الإطار القانوني لإدماج المهاجرين واللاجئين في برنامج عمل الجماعة.</p>"
+)
 
 
 def build_platform() -> Platform:
@@ -239,7 +265,9 @@ def build_platform() -> Platform:
         course=tree.course, title_fr=tree.course.title, title_ar=course_ar.title, hours=12
     )
     enrolment.refresh_from_db()
-    certificate = certificate_services.issue_certificate(enrolment=enrolment, issued_by=the_administrator)
+    certificate = certificate_services.issue_certificate(
+        enrolment=enrolment, issued_by=the_administrator
+    )
     run = BulkIssueRun.objects.create(course=tree.course, requested_by=the_administrator)
     # A lesson added since and not translated yet: the learner's next lesson, which the Arabic
     # dashboard names in French, marked as such.
@@ -300,7 +328,10 @@ def build_platform() -> Platform:
             ("password", "/{lang}/accounts/password/change/"),
             ("two-factor authentication", "/{lang}/accounts/2fa/"),
             ("library", library),
-            ("library search", {"fr": library["fr"] + "?q=commune", "ar": library["ar"] + "?q=الجماعة"}),
+            (
+                "library search",
+                {"fr": library["fr"] + "?q=commune", "ar": library["ar"] + "?q=الجماعة"},
+            ),
             ("handbook", {"fr": handbook.url, "ar": handbook_ar.url}),
             ("verification page", verification),
         ],
@@ -332,11 +363,17 @@ def build_platform() -> Platform:
             ("cohorts", reverse("cohorts:index")),
             ("certificate register", reverse("certificate_register:index")),
             ("certificate", reverse("certificate_register:inspect", args=[certificate.pk])),
-            ("issue a certificate", reverse("certificate_actions:issue") + f"?enrolment={enrolment.pk}"),
+            (
+                "issue a certificate",
+                reverse("certificate_actions:issue") + f"?enrolment={enrolment.pk}",
+            ),
             ("bulk issue", reverse("certificate_actions:bulk")),
             ("revoke", reverse("certificate_actions:revoke", args=[certificate.pk])),
             ("certificate settings", reverse("certificate_settings:index")),
-            ("certificate settings of the course", reverse("certificate_settings:edit", args=[certification.pk])),
+            (
+                "certificate settings of the course",
+                reverse("certificate_settings:edit", args=[certification.pk]),
+            ),
             ("bulk issues", reverse("certificate_bulk_issues:index")),
             ("bulk issue run", reverse("certificate_bulk_issues:inspect", args=[run.pk])),
         ],
@@ -375,12 +412,26 @@ QUESTION_DATA = {
         ]
     },
     "true_false": {"answer": True},
-    "short": {"accepted": ["Programme d'action de la commune", "برنامج عمل الجماعة لإدماج المهاجرين"]},
+    "short": {
+        "accepted": ["Programme d'action de la commune", "برنامج عمل الجماعة لإدماج المهاجرين"]
+    },
     "numeric": {"value": 2014, "tolerance": 0},
     "matching": {
         "pairs": [
-            {"id": "1", "prompt": "Stratégie d'immigration", "prompt_ar": "استراتيجية الهجرة", "match": "Migrants et réfugiés", "match_ar": "المهاجرون واللاجئون"},
-            {"id": "2", "prompt": "Stratégie des Marocains du monde", "prompt_ar": "استراتيجية مغاربة العالم", "match": "Marocains résidant à l'étranger", "match_ar": "المغاربة المقيمون بالخارج"},
+            {
+                "id": "1",
+                "prompt": "Stratégie d'immigration",
+                "prompt_ar": "استراتيجية الهجرة",
+                "match": "Migrants et réfugiés",
+                "match_ar": "المهاجرون واللاجئون",
+            },
+            {
+                "id": "2",
+                "prompt": "Stratégie des Marocains du monde",
+                "prompt_ar": "استراتيجية مغاربة العالم",
+                "match": "Marocains résidant à l'étranger",
+                "match_ar": "المغاربة المقيمون بالخارج",
+            },
         ]
     },
     "ordering": {
@@ -423,10 +474,14 @@ def crawl(platform: Platform, language: str) -> dict[str, Count]:
         for label, url in pages:
             address = url_in(url, language)
             response = client.get(address, HTTP_ACCEPT_LANGUAGE=language)
-            assert response.status_code == 200, f"{who}: {label} ({address}) answered {response.status_code}"
+            assert response.status_code == 200, (
+                f"{who}: {label} ({address}) answered {response.status_code}"
+            )
             html = response.content.decode()
             assert f'lang="{language}"' in html[:500], f"{who}: {label} is not in {language}"
-            counts[f"{who}: {label} {address}"] = count_words(html, language=language, names=platform.names)
+            counts[f"{who}: {label} {address}"] = count_words(
+                html, language=language, names=platform.names
+            )
     return counts
 
 
@@ -450,7 +505,9 @@ def test_every_page_reads_in_its_own_language(site, language):
 
 
 # Before : ; ! ? a narrow no-break space, not an ordinary or no-break space, or none.
-WRONG_FRENCH_SPACING = re.compile(r"(?:[^\s\u202f]|[ \u00a0])[:;!?](?=\s|$)|«(?!\u202f)|(?<!\u202f)»")
+WRONG_FRENCH_SPACING = re.compile(
+    r"(?:[^\s\u202f]|[ \u00a0])[:;!?](?=\s|$)|«(?!\u202f)|(?<!\u202f)»"
+)
 
 
 def test_french_pages_put_a_narrow_no_break_space_before_high_signs_and_arabic_pages_none(site):
@@ -463,4 +520,6 @@ def test_french_pages_put_a_narrow_no_break_space_before_high_signs_and_arabic_p
         if (found := [text.strip() for text in count.texts if WRONG_FRENCH_SPACING.search(text)])
     }
     assert badly_spaced == {}
-    assert [page for page, count in arabic.items() if any("\u202f" in text for text in count.texts)] == []
+    assert [
+        page for page, count in arabic.items() if any("\u202f" in text for text in count.texts)
+    ] == []

@@ -35,7 +35,10 @@ def test_trainers_and_learners_cannot_read_the_outbox_even_their_own_message(cli
         notification = a_notification(person, key=f"own:{person.pk}")
         client.force_login(person)
         assert client.get(reverse("outbox:index")).status_code in {302, 403}
-        assert client.get(reverse("outbox:inspect", args=[notification.pk])).status_code in {302, 403}
+        assert client.get(reverse("outbox:inspect", args=[notification.pk])).status_code in {
+            302,
+            403,
+        }
 
 
 def test_nobody_edits_or_deletes_a_message_from_the_admin(client, site):

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 def kinds_sent_to(person):
     return list(
-        Notification.objects.filter(user=person, status=NotificationStatus.SENT).values_list("kind", flat=True)
+        Notification.objects.filter(user=person, status=NotificationStatus.SENT).values_list(
+            "kind", flat=True
+        )
     )
 
 
@@ -50,7 +52,9 @@ def test_a_learner_enrolled_by_an_administrator_in_a_cohort_is_told_its_start(
     person = learner(preferred_language="fr")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        course_services.enrol(learner=person, course=tree.course, enrolled_by=administrator(), cohort=cohort)
+        course_services.enrol(
+            learner=person, course=tree.course, enrolled_by=administrator(), cohort=cohort
+        )
     [message] = mail.outbox
     assert tree.course.title in message.subject
     assert "Oujda 2026" in message.body
@@ -62,7 +66,10 @@ def test_a_refused_enrolment_sends_nothing(site, django_capture_on_commit_callba
     with django_capture_on_commit_callbacks(execute=True):
         course_services.enrol(learner=person, course=tree.course)
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(course_services.EnrolmentError):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(course_services.EnrolmentError),
+    ):
         course_services.enrol(learner=person, course=tree.course)
     assert mail.outbox == []
 
@@ -84,7 +91,9 @@ def cohort_with(tree, *people, days: int, today):
         name=f"Promotion J+{days}", course=tree.course, starts_on=today + timedelta(days=days)
     )
     for person in people:
-        course_services.enrol(learner=person, course=tree.course, enrolled_by=administrator(), cohort=cohort)
+        course_services.enrol(
+            learner=person, course=tree.course, enrolled_by=administrator(), cohort=cohort
+        )
     return cohort
 
 
@@ -152,7 +161,9 @@ def test_a_graded_essay_tells_the_learner_once_every_essay_is_graded(
     teacher = trainer()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        attempt = quiz_services.grade_essay(attempt=attempt, question_key=essay, points=1, by=teacher)
+        attempt = quiz_services.grade_essay(
+            attempt=attempt, question_key=essay, points=1, by=teacher
+        )
     with django_capture_on_commit_callbacks(execute=True):
         quiz_services.grade_essay(attempt=attempt, question_key=essay, points=0.5, by=teacher)
     [message] = mail.outbox
@@ -174,7 +185,9 @@ def test_an_issued_certificate_is_e_mailed_through_the_outbox_with_its_pdf(
             enrolment=completed.enrolment, issued_by=administrator()
         )
     with django_capture_on_commit_callbacks(execute=True):
-        certificate_services.issue_certificate(enrolment=completed.enrolment, issued_by=administrator())
+        certificate_services.issue_certificate(
+            enrolment=completed.enrolment, issued_by=administrator()
+        )
     [message] = mail.outbox
     assert message.attachments[0][0] == f"{certificate.serial}.pdf"
     assert message.attachments[0][1].startswith(b"%PDF")
@@ -202,4 +215,6 @@ def test_the_reminder_task_reminds_like_the_command(site):
     cohort_with(tree, person, days=2, today=timezone.localdate())
     assert reminder_task.enqueue(days=3).return_value == 1
     assert reminder_task.enqueue().return_value == 0
-    assert Notification.objects.filter(user=person, kind=NotificationKind.COHORT_STARTING).count() == 1
+    assert (
+        Notification.objects.filter(user=person, kind=NotificationKind.COHORT_STARTING).count() == 1
+    )

@@ -33,6 +33,8 @@ def test_a_learner_turns_reminders_off_and_on_again_from_their_profile(client, s
 def test_a_learner_cannot_change_the_reminders_of_someone_else(client, site):
     person, other = learner(), learner()
     client.force_login(person)
-    client.post("/fr/accounts/profile/", {**PROFILE, "pk": other.pk, "id": other.pk, "email": other.email})
+    client.post(
+        "/fr/accounts/profile/", {**PROFILE, "pk": other.pk, "id": other.pk, "email": other.email}
+    )
     other.refresh_from_db()
     assert other.reminders_enabled is True

@@ -38,9 +38,7 @@ def test_a_notification_sent_by_several_workers_at_once_goes_out_once(
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     notification = _notify(learner())
     mail.outbox = []
-    results = run_together(
-        [lambda: services.deliver(notification_id=notification.pk)] * THREADS
-    )
+    results = run_together([lambda: services.deliver(notification_id=notification.pk)] * THREADS)
     assert errors_in(results) == []
     assert sorted(results) == [False] * (THREADS - 1) + [True]
     assert len(mail.outbox) == 1

@@ -47,7 +47,9 @@ def record(person, key="test:1", kind=NotificationKind.ENROLMENT_CONFIRMED, **kw
     )
 
 
-def test_an_arabic_learner_gets_an_arabic_e_mail_written_right_to_left(django_capture_on_commit_callbacks):
+def test_an_arabic_learner_gets_an_arabic_e_mail_written_right_to_left(
+    django_capture_on_commit_callbacks,
+):
     person = learner(preferred_language="ar")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -66,7 +68,9 @@ def test_an_arabic_learner_gets_an_arabic_e_mail_written_right_to_left(django_ca
     assert "دورة الهجرة" in html
 
 
-def test_a_french_learner_gets_a_french_e_mail_written_left_to_right(django_capture_on_commit_callbacks):
+def test_a_french_learner_gets_a_french_e_mail_written_left_to_right(
+    django_capture_on_commit_callbacks,
+):
     person = learner(preferred_language="fr")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -155,7 +159,9 @@ def test_a_missing_attachment_is_a_failure_recorded_not_a_crash(working_mail):
     person = learner()
     notification = record(
         person,
-        attachments=[{"path": "certificates/none.pdf", "filename": "x.pdf", "mimetype": "application/pdf"}],
+        attachments=[
+            {"path": "certificates/none.pdf", "filename": "x.pdf", "mimetype": "application/pdf"}
+        ],
     )
     mail.outbox.clear()
     assert services.deliver(notification_id=notification.pk) is False
@@ -198,7 +204,9 @@ def test_with_a_queue_that_can_wait_a_failure_schedules_its_own_retry(
         services.deliver(notification_id=notification.pk)
     notification.refresh_from_db()
     first, retry = [
-        result for result in send_notification.get_backend().results if result.task.name == "send_notification"
+        result
+        for result in send_notification.get_backend().results
+        if result.task.name == "send_notification"
     ]
     assert first.args == [] and first.kwargs == {"notification_id": notification.pk}
     assert first.task.run_after is None

@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 # Ids that follow the help text's example: "1", "2", … in the right order.
 MATCHING = {
-    "pairs": [
-        {"id": str(n), "prompt": f"Sigle {n}", "match": f"Sens {n}"} for n in range(1, 5)
-    ]
+    "pairs": [{"id": str(n), "prompt": f"Sigle {n}", "match": f"Sens {n}"} for n in range(1, 5)]
 }
 ORDERING = {"items": [{"id": str(n), "text": f"Étape {n}"} for n in range(1, 5)]}
 
@@ -57,7 +55,9 @@ def rows(html: str) -> list[dict]:
                 "name": select["name"],
                 "label": label.get_text(strip=True),
                 "options": [
-                    (o["value"], o.get_text(strip=True)) for o in select.find_all("option") if o["value"]
+                    (o["value"], o.get_text(strip=True))
+                    for o in select.find_all("option")
+                    if o["value"]
                 ],
             }
         )
@@ -114,17 +114,25 @@ def test_a_learner_who_reads_the_questions_scores_full_marks_through_the_form(cl
     attempt = submit(client, attempt, fields)
     assert attempt.percent == 100.0
     assert attempt.answers == {
-        q["key"]: ({n: n for n in "1234"} if q["kind"] == "matching" else {n: int(n) for n in "1234"})
+        q["key"]: (
+            {n: n for n in "1234"} if q["kind"] == "matching" else {n: int(n) for n in "1234"}
+        )
         for q in attempt.snapshot
     }
 
 
 def test_a_match_the_page_did_not_offer_is_refused_and_nothing_is_saved(client, person, quiz):
     attempt = services.start_attempt(learner=person, quiz=quiz)
-    row = next(r for r in rows(client.get(attempt_url(attempt)).content.decode()) if r["label"] == "Sigle 1")
+    row = next(
+        r
+        for r in rows(client.get(attempt_url(attempt)).content.decode())
+        if r["label"] == "Sigle 1"
+    )
     response = client.post(attempt_url(attempt), {"version": "0", "save": "1", row["name"]: "1"})
     assert response.status_code == 400
-    autosave = client.post(french("quizzes:autosave", attempt.pk), {"version": "0", row["name"]: "1"})
+    autosave = client.post(
+        french("quizzes:autosave", attempt.pk), {"version": "0", row["name"]: "1"}
+    )
     assert autosave.status_code == 400 and not autosave.json()["saved"]
     attempt.refresh_from_db()
     assert attempt.answers == {} and attempt.version == 0
@@ -137,7 +145,11 @@ def test_an_attempt_started_before_tokens_is_still_answered_by_ids(client, perso
     attempt.refresh_from_db()
     fields = {}
     for question in attempt.snapshot:
-        right = {n: n for n in "1234"} if question["kind"] == "matching" else {n: int(n) for n in "1234"}
+        right = (
+            {n: n for n in "1234"}
+            if question["kind"] == "matching"
+            else {n: int(n) for n in "1234"}
+        )
         fields.update(quiz_factory.form_fields(question, right))
     page = {row["name"] for row in rows(client.get(attempt_url(attempt)).content.decode())}
     assert page == set(fields)

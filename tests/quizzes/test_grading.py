@@ -11,6 +11,7 @@ from courses.quizzes import question_types
 def clean_answer(*, kind, data, raw):
     return question_types.get(kind).clean(data, raw)
 
+
 CHOICES = [
     {"id": "a", "text": "SNIA", "correct": True},
     {"id": "b", "text": "SNMRE", "correct": True},
@@ -38,7 +39,9 @@ def test_single_choice_gives_full_points_for_the_right_choice_only():
         ([], 0),
     ],
 )
-def test_multiple_choice_partial_credit_adds_right_and_subtracts_wrong_with_floor_zero(selected, expected):
+def test_multiple_choice_partial_credit_adds_right_and_subtracts_wrong_with_floor_zero(
+    selected, expected
+):
     outcome = grading.grade_multiple_choice(choices=CHOICES, answer=selected, points=4)
     assert outcome.points == expected
 
@@ -56,8 +59,13 @@ def test_true_false():
 
 @pytest.mark.parametrize(
     "answer",
-    ["Programme d'action de la commune", "  programme   D'ACTION de la commune ", "برنامج عمل الجماعة",
-     "بَرْنامَج عَمَل الجَماعَة", "برنامج عمل الجماعه"],
+    [
+        "Programme d'action de la commune",
+        "  programme   D'ACTION de la commune ",
+        "برنامج عمل الجماعة",
+        "بَرْنامَج عَمَل الجَماعَة",
+        "برنامج عمل الجماعه",
+    ],
 )
 def test_short_answer_ignores_case_spaces_and_arabic_variants(answer):
     accepted = ["Programme d'action de la commune", "برنامج عمل الجماعة"]
@@ -125,16 +133,24 @@ def test_numeric_accepts_answers_within_tolerance_only():
 
 def test_matching_gives_points_per_correct_pair():
     pairs = [{"id": "1"}, {"id": "2"}, {"id": "3"}, {"id": "4"}]
-    outcome = grading.grade_matching(pairs=pairs, answer={"1": "1", "2": "3", "3": "2", "4": "4"}, points=4)
+    outcome = grading.grade_matching(
+        pairs=pairs, answer={"1": "1", "2": "3", "3": "2", "4": "4"}, points=4
+    )
     assert outcome.points == 2
     assert grading.grade_matching(pairs=pairs, answer=None, points=4).points == 0
 
 
 def test_ordering_gives_points_per_item_in_its_right_position():
     items = [{"id": "x"}, {"id": "y"}, {"id": "z"}]
-    assert grading.grade_ordering(items=items, answer={"x": 1, "y": 2, "z": 3}, points=3).points == 3
-    assert grading.grade_ordering(items=items, answer={"x": 1, "y": 3, "z": 2}, points=3).points == 1
-    assert grading.grade_ordering(items=items, answer={"x": 3, "y": 1, "z": 2}, points=3).points == 0
+    assert (
+        grading.grade_ordering(items=items, answer={"x": 1, "y": 2, "z": 3}, points=3).points == 3
+    )
+    assert (
+        grading.grade_ordering(items=items, answer={"x": 1, "y": 3, "z": 2}, points=3).points == 1
+    )
+    assert (
+        grading.grade_ordering(items=items, answer={"x": 3, "y": 1, "z": 2}, points=3).points == 0
+    )
 
 
 def test_essay_needs_manual_grading_unless_empty():
@@ -153,8 +169,14 @@ def test_each_kind_is_graded_by_its_registered_type():
 
 def test_the_registry_offers_the_eight_types_in_order():
     assert [t.kind for t in question_types.all_types()] == [
-        grading.SINGLE, grading.MULTIPLE, grading.TRUE_FALSE, grading.SHORT,
-        grading.NUMERIC, grading.MATCHING, grading.ORDERING, grading.ESSAY,
+        grading.SINGLE,
+        grading.MULTIPLE,
+        grading.TRUE_FALSE,
+        grading.SHORT,
+        grading.NUMERIC,
+        grading.MATCHING,
+        grading.ORDERING,
+        grading.ESSAY,
     ]
 
 
@@ -178,14 +200,20 @@ def test_aggregate_without_finalised_attempt_is_none_and_not_passed():
 
 def test_clean_answer_accepts_form_values_of_each_kind():
     assert clean_answer(kind=grading.SINGLE, data={"choices": CHOICES}, raw="b") == "b"
-    assert clean_answer(kind=grading.MULTIPLE, data={"choices": CHOICES}, raw=["b", "a", "a"]) == ["a", "b"]
+    assert clean_answer(kind=grading.MULTIPLE, data={"choices": CHOICES}, raw=["b", "a", "a"]) == [
+        "a",
+        "b",
+    ]
     assert clean_answer(kind=grading.TRUE_FALSE, data={}, raw="false") is False
     assert clean_answer(kind=grading.NUMERIC, data={}, raw=" 12,5 ") == 12.5
     assert clean_answer(kind=grading.SHORT, data={}, raw="  PAC ") == "PAC"
     pairs = {"pairs": [{"id": "1"}, {"id": "2"}]}
     assert clean_answer(kind=grading.MATCHING, data=pairs, raw={"1": "2", "2": ""}) == {"1": "2"}
     items = {"items": [{"id": "x"}, {"id": "y"}]}
-    assert clean_answer(kind=grading.ORDERING, data=items, raw={"x": "2", "y": "1"}) == {"x": 2, "y": 1}
+    assert clean_answer(kind=grading.ORDERING, data=items, raw={"x": "2", "y": "1"}) == {
+        "x": 2,
+        "y": 1,
+    }
     assert clean_answer(kind=grading.SINGLE, data={"choices": CHOICES}, raw="") is None
 
 

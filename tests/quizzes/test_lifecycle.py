@@ -123,11 +123,16 @@ def test_an_explicit_save_wins_over_an_older_autosave_which_then_changes_nothing
     k = keys(attempt)
     services.save_answers(attempt=attempt, answers={k["single"]: "b"}, version=0)
     saved = services.save_answers(
-        attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"}, version=0, explicit=True
+        attempt=attempt,
+        answers={k["single"]: "a", k["true_false"]: "true"},
+        version=0,
+        explicit=True,
     )
     assert saved.version == 2
     with pytest.raises(QuizError) as late:
-        services.save_answers(attempt=attempt, answers={k["single"]: "b", k["true_false"]: None}, version=1)
+        services.save_answers(
+            attempt=attempt, answers={k["single"]: "b", k["true_false"]: None}, version=1
+        )
     assert late.value.code == QuizError.STALE
     attempt.refresh_from_db()
     assert attempt.answers == {k["single"]: "a", k["true_false"]: True} and attempt.version == 2
@@ -137,12 +142,18 @@ def test_an_autosave_arriving_after_the_submit_is_refused_and_changes_nothing(tr
     quiz = simple_quiz(tree)
     attempt = services.start_attempt(learner=person, quiz=quiz)
     k = keys(attempt)
-    done = services.submit_attempt(attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"})
+    done = services.submit_attempt(
+        attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"}
+    )
     with pytest.raises(QuizError) as late:
         services.save_answers(attempt=attempt, answers={k["single"]: "b"}, version=0)
     assert late.value.code == QuizError.NOT_IN_PROGRESS
     attempt.refresh_from_db()
-    assert (attempt.answers, attempt.points, attempt.version) == (done.answers, done.points, done.version)
+    assert (attempt.answers, attempt.points, attempt.version) == (
+        done.answers,
+        done.points,
+        done.version,
+    )
 
 
 def test_repeating_the_same_save_is_accepted_without_a_new_version(tree, person):
@@ -162,7 +173,9 @@ def test_answers_for_a_question_not_in_the_attempt_or_malformed_are_refused(tree
         services.save_answers(attempt=attempt, answers={"99999": "a"}, version=0)
     assert unknown.value.code == QuizError.UNKNOWN_QUESTION
     with pytest.raises(QuizError) as malformed:
-        services.save_answers(attempt=attempt, answers={k["single"]: "a", k["true_false"]: "peut-être"}, version=0)
+        services.save_answers(
+            attempt=attempt, answers={k["single"]: "a", k["true_false"]: "peut-être"}, version=0
+        )
     assert malformed.value.code == QuizError.INVALID_ANSWER
     assert malformed.value.question_key == k["true_false"]
     attempt.refresh_from_db()
@@ -176,7 +189,11 @@ def test_second_submit_of_an_attempt_changes_nothing(tree, person):
     first = services.submit_attempt(attempt=attempt, answers={k["single"]: "a"}, version=0)
     assert first.state == AttemptState.GRADED and first.percent == 50.0
     second = services.submit_attempt(attempt=attempt, answers={k["true_false"]: "true"}, version=1)
-    assert (second.state, second.percent, second.submitted_at) == (first.state, first.percent, first.submitted_at)
+    assert (second.state, second.percent, second.submitted_at) == (
+        first.state,
+        first.percent,
+        first.submitted_at,
+    )
     with pytest.raises(QuizError) as refused:
         services.save_answers(attempt=attempt, answers={k["true_false"]: "true"}, version=1)
     assert refused.value.code == QuizError.NOT_IN_PROGRESS
@@ -193,7 +210,9 @@ def test_every_kind_answered_right_scores_full_marks_and_essay_waits_for_a_train
     teacher = trainer()
     with pytest.raises(QuizError):
         services.grade_essay(attempt=attempt, question_key=essay, points=2, comment="", by=teacher)
-    attempt = services.grade_essay(attempt=attempt, question_key=essay, points=0.5, comment="Bien.", by=teacher)
+    attempt = services.grade_essay(
+        attempt=attempt, question_key=essay, points=0.5, comment="Bien.", by=teacher
+    )
     assert attempt.state == AttemptState.GRADED and attempt.points == 7.5
     assert attempt.results[essay]["manual"]["comment"] == "Bien."
 
@@ -261,11 +280,16 @@ def test_late_answers_in_a_submit_are_refused_but_the_attempt_is_finalised(tree,
 )
 def test_passing_follows_the_grading_method(tree, person, method, expected):
     quiz = simple_quiz(tree, grading_method=method, pass_mark=60, attempts_allowed=0)
-    right_then_wrong = [{"single": "a", "true_false": "true"}, {"single": "b", "true_false": "false"}]
+    right_then_wrong = [
+        {"single": "a", "true_false": "true"},
+        {"single": "b", "true_false": "false"},
+    ]
     for answers in right_then_wrong:
         attempt = services.start_attempt(learner=person, quiz=quiz)
         k = keys(attempt)
-        services.submit_attempt(attempt=attempt, answers={k[kind]: v for kind, v in answers.items()}, version=0)
+        services.submit_attempt(
+            attempt=attempt, answers={k[kind]: v for kind, v in answers.items()}, version=0
+        )
     done = QuizPage.completed_page_ids(learner=person, page_ids=[quiz.pk])
     assert (quiz.pk in done) is expected
 
@@ -276,7 +300,9 @@ def test_passing_the_required_quiz_completes_the_course(tree, person):
     assert Enrolment.objects.get(learner=person).status == EnrolmentStatus.ACTIVE
     attempt = services.start_attempt(learner=person, quiz=quiz)
     k = keys(attempt)
-    services.submit_attempt(attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"}, version=0)
+    services.submit_attempt(
+        attempt=attempt, answers={k["single"]: "a", k["true_false"]: "true"}, version=0
+    )
     assert Enrolment.objects.get(learner=person).status == EnrolmentStatus.COMPLETED
 
 
@@ -291,7 +317,9 @@ def test_a_failed_quiz_does_not_complete_the_course(tree, person):
 def test_random_questions_are_drawn_from_the_category_without_repeating_fixed_ones(tree, person):
     bank = quiz_factory.category(course=tree.course)
     pool = [quiz_factory.question(course=tree.course, category=bank) for _ in range(5)]
-    quiz = quiz_factory.quiz(module=tree.modules[0], questions=pool[:1], random_category=bank, random_count=3)
+    quiz = quiz_factory.quiz(
+        module=tree.modules[0], questions=pool[:1], random_category=bank, random_count=3
+    )
     attempt = services.start_attempt(learner=person, quiz=quiz)
     ids = [q["question_id"] for q in attempt.snapshot]
     assert len(ids) == 4 and len(set(ids)) == 4 and ids[0] == pool[0].pk
@@ -303,10 +331,17 @@ def test_regrade_dry_run_lists_changes_and_apply_logs_them(tree, person):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     services.submit_attempt(attempt=attempt, answers={keys(attempt)["single"]: "b"}, version=0)
     question = quiz.fixed_questions.get().question
-    question.data = {"choices": [{"id": "a", "text": "2014", "correct": False}, {"id": "b", "text": "2004", "correct": True}]}
+    question.data = {
+        "choices": [
+            {"id": "a", "text": "2014", "correct": False},
+            {"id": "b", "text": "2004", "correct": True},
+        ]
+    }
     question.save()
     preview = services.regrade(question=question)
-    assert [(c.attempt.pk, c.old_percent, c.new_percent) for c in preview] == [(attempt.pk, 0.0, 100.0)]
+    assert [(c.attempt.pk, c.old_percent, c.new_percent) for c in preview] == [
+        (attempt.pk, 0.0, 100.0)
+    ]
     attempt.refresh_from_db()
     assert attempt.percent == 0.0 and not RegradeLog.objects.exists()
     services.regrade(question=question, apply=True, by=trainer())
@@ -347,7 +382,9 @@ def test_start_schedules_the_finalisation_at_the_deadline_when_the_backend_can_d
     ]
 
 
-def test_immediate_backend_does_not_finalise_at_start(tree, person, django_capture_on_commit_callbacks):
+def test_immediate_backend_does_not_finalise_at_start(
+    tree, person, django_capture_on_commit_callbacks
+):
     quiz = simple_quiz(tree, time_limit_minutes=20)
     with django_capture_on_commit_callbacks(execute=True):
         attempt = services.start_attempt(learner=person, quiz=quiz)
@@ -363,7 +400,9 @@ def test_grading_an_essay_and_applying_a_regrade_appear_in_the_audit_log(tree, p
     answers = {q["key"]: quiz_factory.RIGHT_ANSWERS[q["kind"]] for q in attempt.snapshot}
     attempt = services.submit_attempt(attempt=attempt, answers=answers, version=0)
     teacher = trainer()
-    services.grade_essay(attempt=attempt, question_key=keys(attempt)["essay"], points=0.5, by=teacher)
+    services.grade_essay(
+        attempt=attempt, question_key=keys(attempt)["essay"], points=0.5, by=teacher
+    )
     question = quiz.fixed_questions.first().question
     services.regrade(question=question)  # a dry run logs nothing
     services.regrade(question=question, apply=True, by=teacher)

@@ -36,8 +36,12 @@ def test_admin_forms_for_quiz_pages_and_questions_open(client, site):
     from django.contrib.auth import get_user_model
 
     tree = build_course(modules=1, lessons_per_module=1)
-    quiz = quiz_factory.quiz(module=tree.modules[0], questions=[quiz_factory.question(course=tree.course)])
-    admin = get_user_model().objects.create_superuser(email="root@example.ma", password="x-Strong-2026")
+    quiz = quiz_factory.quiz(
+        module=tree.modules[0], questions=[quiz_factory.question(course=tree.course)]
+    )
+    admin = get_user_model().objects.create_superuser(
+        email="root@example.ma", password="x-Strong-2026"
+    )
     client.force_login(admin)
     other = build_course(modules=1, lessons_per_module=1).course
     foreign = quiz_factory.question(course=other, text="Question etrangere XYZ")

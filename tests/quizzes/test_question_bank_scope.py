@@ -29,13 +29,21 @@ def bank(site):
     theirs = build_course(modules=1, lessons_per_module=1, trainers=[other])
     my_category = quiz_factory.category(course=mine.course, name="Catégorie A")
     their_category = quiz_factory.category(course=theirs.course, name="Catégorie B")
-    my_question = quiz_factory.question(course=mine.course, category=my_category, text="Question du cours A")
-    their_question = quiz_factory.question(course=theirs.course, category=their_category, text=SECRET)
+    my_question = quiz_factory.question(
+        course=mine.course, category=my_category, text="Question du cours A"
+    )
+    their_question = quiz_factory.question(
+        course=theirs.course, category=their_category, text=SECRET
+    )
     quiz_factory.quiz(module=theirs.modules[0], questions=[their_question])
     return {
-        "own": own, "mine": mine, "theirs": theirs,
-        "my_question": my_question, "their_question": their_question,
-        "my_category": my_category, "their_category": their_category,
+        "own": own,
+        "mine": mine,
+        "theirs": theirs,
+        "my_question": my_question,
+        "their_question": their_question,
+        "my_category": my_category,
+        "their_category": their_category,
     }
 
 
@@ -74,15 +82,21 @@ def question_form(question, **changes) -> dict:
         "text": question.text,
         "text_ar": question.text_ar,
         "data": json.dumps(question.data),
-        "feedback_right": "", "feedback_right_ar": "", "feedback_wrong": "",
-        "feedback_wrong_ar": "", "general_feedback": "", "general_feedback_ar": "",
+        "feedback_right": "",
+        "feedback_right_ar": "",
+        "feedback_wrong": "",
+        "feedback_wrong_ar": "",
+        "general_feedback": "",
+        "general_feedback_ar": "",
     }
     data.update(changes)
     return data
 
 
 @pytest.mark.parametrize("name", ["their_question", "their_category"])
-def test_another_courses_bank_object_is_not_found_in_any_view_but_by_an_administrator(client, bank, name):
+def test_another_courses_bank_object_is_not_found_in_any_view_but_by_an_administrator(
+    client, bank, name
+):
     obj = bank[name]
     client.force_login(bank["own"])
     for view in OBJECT_VIEWS:
@@ -104,8 +118,12 @@ def test_posts_on_another_courses_question_change_nothing(client, bank):
     question = bank["their_question"]
     before = Question.objects.values().get(pk=question.pk)
     client.force_login(bank["own"])
-    wrong_key = {"choices": [{"id": "a", "text": "2014"}, {"id": "b", "text": "2004", "correct": True}]}
-    moved = question_form(question, course=bank["mine"].course.pk, category="", data=json.dumps(wrong_key))
+    wrong_key = {
+        "choices": [{"id": "a", "text": "2014"}, {"id": "b", "text": "2004", "correct": True}]
+    }
+    moved = question_form(
+        question, course=bank["mine"].course.pk, category="", data=json.dumps(wrong_key)
+    )
     assert status(client, "post", snippet_url(question, "edit"), moved) == 404
     assert status(client, "post", snippet_url(question, "copy"), moved) == 404
     assert status(client, "post", snippet_url(question, "delete")) == 404
@@ -147,7 +165,9 @@ def test_the_policy_decides_per_object_and_names_who_may_act(bank):
     assert not category_permission_policy.user_has_any_permission_for_instance(
         own, ["change", "delete"], bank["their_category"]
     )
-    assert list(policy.instances_user_has_any_permission_for(own, ["change"])) == [bank["my_question"]]
+    assert list(policy.instances_user_has_any_permission_for(own, ["change"])) == [
+        bank["my_question"]
+    ]
     teacher = bank["theirs"].course.trainers.get()
     admin = administrator()
     may = set(policy.users_with_any_permission_for_instance(["change"], question))
@@ -200,7 +220,8 @@ def test_a_trainer_of_both_courses_is_told_why_a_used_question_stays(client, ban
     question = bank["their_question"]
     client.force_login(both)
     response = client.post(
-        snippet_url(question, "edit"), question_form(question, course=bank["mine"].course.pk, category="")
+        snippet_url(question, "edit"),
+        question_form(question, course=bank["mine"].course.pk, category=""),
     )
     assert response.status_code == 200
     assert response.context["form"].errors["course"]  # the reason, in the trainer's language

@@ -52,7 +52,11 @@ def rows(kind: str, entries: list[dict], *, initial: int = 0) -> dict:
 
 
 def options(kind: str, **values) -> dict:
-    return {f"answers-{kind}-{name}": ("on" if v is True else v) for name, v in values.items() if v is not False}
+    return {
+        f"answers-{kind}-{name}": ("on" if v is True else v)
+        for name, v in values.items()
+        if v is not False
+    }
 
 
 def editor(kind: str, data: dict | None, stored: dict | None = None):
@@ -61,8 +65,11 @@ def editor(kind: str, data: dict | None, stored: dict | None = None):
 
 def valid_data(kind: str, data: dict) -> dict:
     found = editor(kind, data)
-    assert found.is_valid(), (found.options and found.options.errors, found.rows and found.rows.errors,
-                              found.rows and found.rows.non_form_errors())
+    assert found.is_valid(), (
+        found.options and found.options.errors,
+        found.rows and found.rows.errors,
+        found.rows and found.rows.non_form_errors(),
+    )
     return found.to_data()
 
 
@@ -84,61 +91,144 @@ def row_errors(found) -> list[str]:
 
 # What a trainer types for each type, and the data it stores (the shape of grading.py).
 TYPED = {
-    "single": rows("single", [
-        {"text": "2014", "text_ar": "2014", "correct": True, "feedback": "Exact.", "feedback_ar": "صحيح."},
-        {"text": "2004", "text_ar": "2004"},
-    ]),
-    "multiple": rows("multiple", [
-        {"text": "Migrants", "text_ar": "المهاجرون", "correct": True},
-        {"text": "Réfugiés", "text_ar": "اللاجئون", "correct": True},
-        {"text": "Touristes", "text_ar": "السياح"},
-    ]),
+    "single": rows(
+        "single",
+        [
+            {
+                "text": "2014",
+                "text_ar": "2014",
+                "correct": True,
+                "feedback": "Exact.",
+                "feedback_ar": "صحيح.",
+            },
+            {"text": "2004", "text_ar": "2004"},
+        ],
+    ),
+    "multiple": rows(
+        "multiple",
+        [
+            {"text": "Migrants", "text_ar": "المهاجرون", "correct": True},
+            {"text": "Réfugiés", "text_ar": "اللاجئون", "correct": True},
+            {"text": "Touristes", "text_ar": "السياح"},
+        ],
+    ),
     "true_false": options("true_false", answer="false"),
     "short": {
-        **rows("short", [{"text": "Programme d'action de la commune"}, {"text": "برنامج عمل الجماعة"}]),
+        **rows(
+            "short", [{"text": "Programme d'action de la commune"}, {"text": "برنامج عمل الجماعة"}]
+        ),
         **options("short", accents_matter=True, allow_proclitics=True),
     },
     "numeric": options("numeric", value="12,5", tolerance="0.5"),
-    "matching": rows("matching", [
-        {"prompt": "SNIA", "prompt_ar": "الاستراتيجية الوطنية للهجرة واللجوء", "match": "Migrants",
-         "match_ar": "المهاجرون"},
-        {"prompt": "SNMRE", "prompt_ar": "الاستراتيجية الوطنية لفائدة المغاربة المقيمين بالخارج",
-         "match": "MRE", "match_ar": "المغاربة المقيمون بالخارج"},
-    ]),
-    "ordering": rows("ordering", [
-        {"text": "Suivi", "text_ar": "التتبع", "ORDER": "3"},
-        {"text": "Diagnostic", "text_ar": "التشخيص", "ORDER": "1"},
-        {"text": "Programmation", "text_ar": "البرمجة", "ORDER": "2"},
-    ]),
+    "matching": rows(
+        "matching",
+        [
+            {
+                "prompt": "SNIA",
+                "prompt_ar": "الاستراتيجية الوطنية للهجرة واللجوء",
+                "match": "Migrants",
+                "match_ar": "المهاجرون",
+            },
+            {
+                "prompt": "SNMRE",
+                "prompt_ar": "الاستراتيجية الوطنية لفائدة المغاربة المقيمين بالخارج",
+                "match": "MRE",
+                "match_ar": "المغاربة المقيمون بالخارج",
+            },
+        ],
+    ),
+    "ordering": rows(
+        "ordering",
+        [
+            {"text": "Suivi", "text_ar": "التتبع", "ORDER": "3"},
+            {"text": "Diagnostic", "text_ar": "التشخيص", "ORDER": "1"},
+            {"text": "Programmation", "text_ar": "البرمجة", "ORDER": "2"},
+        ],
+    ),
     "essay": {},
 }
 
 STORED = {
-    "single": {"choices": [
-        {"id": "a", "text": "2014", "text_ar": "2014", "correct": True, "feedback": "Exact.",
-         "feedback_ar": "صحيح."},
-        {"id": "b", "text": "2004", "text_ar": "2004", "correct": False, "feedback": "", "feedback_ar": ""},
-    ]},
-    "multiple": {"choices": [
-        {"id": "a", "text": "Migrants", "text_ar": "المهاجرون", "correct": True, "feedback": "", "feedback_ar": ""},
-        {"id": "b", "text": "Réfugiés", "text_ar": "اللاجئون", "correct": True, "feedback": "", "feedback_ar": ""},
-        {"id": "c", "text": "Touristes", "text_ar": "السياح", "correct": False, "feedback": "", "feedback_ar": ""},
-    ]},
+    "single": {
+        "choices": [
+            {
+                "id": "a",
+                "text": "2014",
+                "text_ar": "2014",
+                "correct": True,
+                "feedback": "Exact.",
+                "feedback_ar": "صحيح.",
+            },
+            {
+                "id": "b",
+                "text": "2004",
+                "text_ar": "2004",
+                "correct": False,
+                "feedback": "",
+                "feedback_ar": "",
+            },
+        ]
+    },
+    "multiple": {
+        "choices": [
+            {
+                "id": "a",
+                "text": "Migrants",
+                "text_ar": "المهاجرون",
+                "correct": True,
+                "feedback": "",
+                "feedback_ar": "",
+            },
+            {
+                "id": "b",
+                "text": "Réfugiés",
+                "text_ar": "اللاجئون",
+                "correct": True,
+                "feedback": "",
+                "feedback_ar": "",
+            },
+            {
+                "id": "c",
+                "text": "Touristes",
+                "text_ar": "السياح",
+                "correct": False,
+                "feedback": "",
+                "feedback_ar": "",
+            },
+        ]
+    },
     "true_false": {"answer": False},
-    "short": {"accepted": ["Programme d'action de la commune", "برنامج عمل الجماعة"],
-              "accents_matter": True, "allow_proclitics": True},
+    "short": {
+        "accepted": ["Programme d'action de la commune", "برنامج عمل الجماعة"],
+        "accents_matter": True,
+        "allow_proclitics": True,
+    },
     "numeric": {"value": 12.5, "tolerance": 0.5},
-    "matching": {"pairs": [
-        {"id": "1", "prompt": "SNIA", "prompt_ar": "الاستراتيجية الوطنية للهجرة واللجوء", "match": "Migrants",
-         "match_ar": "المهاجرون"},
-        {"id": "2", "prompt": "SNMRE", "prompt_ar": "الاستراتيجية الوطنية لفائدة المغاربة المقيمين بالخارج",
-         "match": "MRE", "match_ar": "المغاربة المقيمون بالخارج"},
-    ]},
-    "ordering": {"items": [
-        {"id": "1", "text": "Diagnostic", "text_ar": "التشخيص"},
-        {"id": "2", "text": "Programmation", "text_ar": "البرمجة"},
-        {"id": "3", "text": "Suivi", "text_ar": "التتبع"},
-    ]},
+    "matching": {
+        "pairs": [
+            {
+                "id": "1",
+                "prompt": "SNIA",
+                "prompt_ar": "الاستراتيجية الوطنية للهجرة واللجوء",
+                "match": "Migrants",
+                "match_ar": "المهاجرون",
+            },
+            {
+                "id": "2",
+                "prompt": "SNMRE",
+                "prompt_ar": "الاستراتيجية الوطنية لفائدة المغاربة المقيمين بالخارج",
+                "match": "MRE",
+                "match_ar": "المغاربة المقيمون بالخارج",
+            },
+        ]
+    },
+    "ordering": {
+        "items": [
+            {"id": "1", "text": "Diagnostic", "text_ar": "التشخيص"},
+            {"id": "2", "text": "Programmation", "text_ar": "البرمجة"},
+            {"id": "3", "text": "Suivi", "text_ar": "التتبع"},
+        ]
+    },
     "essay": {},
 }
 
@@ -167,27 +257,48 @@ def test_the_editor_shows_what_is_stored_and_saving_it_unchanged_changes_nothing
                 if value not in (None, False):
                     posted[shown.options.add_prefix(name)] = "on" if value is True else str(value)
         if shown.rows is not None:
-            posted.update(rows(kind, [
-                {name: form[name].value() for name in form.fields if form[name].value() not in (None, "")}
-                for form in shown.rows.forms
-            ], initial=shown.rows.initial_form_count()))
+            posted.update(
+                rows(
+                    kind,
+                    [
+                        {
+                            name: form[name].value()
+                            for name in form.fields
+                            if form[name].value() not in (None, "")
+                        }
+                        for form in shown.rows.forms
+                    ],
+                    initial=shown.rows.initial_form_count(),
+                )
+            )
         again = valid_data(kind, posted)
         expected = dict(stored)
         if kind == "short":
             expected.update(grading.short_answer_options(stored))
         if kind in ("single", "multiple"):
-            expected = {"choices": [{"feedback": "", "feedback_ar": "", **c} for c in stored["choices"]]}
+            expected = {
+                "choices": [{"feedback": "", "feedback_ar": "", **c} for c in stored["choices"]]
+            }
         assert again == expected
 
 
 def test_a_single_choice_question_needs_exactly_one_right_choice_said_in_the_trainers_language():
     with translation.override("ar"):
         for ticks in ((False, False), (True, True)):
-            found = editor("single", rows("single", [
-                {"text": "2014", "correct": ticks[0]}, {"text": "2004", "correct": ticks[1]},
-            ]))
+            found = editor(
+                "single",
+                rows(
+                    "single",
+                    [
+                        {"text": "2014", "correct": ticks[0]},
+                        {"text": "2004", "correct": ticks[1]},
+                    ],
+                ),
+            )
             assert not found.is_valid()
-            assert row_errors(found) == [gettext("A single-choice question needs exactly one right choice.")]
+            assert row_errors(found) == [
+                gettext("A single-choice question needs exactly one right choice.")
+            ]
 
 
 def test_a_multiple_choice_question_needs_a_right_choice():
@@ -199,39 +310,77 @@ def test_a_multiple_choice_question_needs_a_right_choice():
 def test_a_choice_question_needs_two_choices_with_different_texts():
     one = editor("single", rows("single", [{"text": "2014", "correct": True}]))
     assert not one.is_valid() and row_errors(one) == [str(_choices.TOO_FEW_CHOICES)]
-    twice = editor("single", rows("single", [
-        {"text": "SNIA", "correct": True}, {"text": " snia ", "text_ar": "x"},
-    ]))
+    twice = editor(
+        "single",
+        rows(
+            "single",
+            [
+                {"text": "SNIA", "correct": True},
+                {"text": " snia ", "text_ar": "x"},
+            ],
+        ),
+    )
     assert not twice.is_valid() and row_errors(twice) == [str(base.SAME_TEXT)]
 
 
 def test_a_choice_without_its_french_text_is_refused_on_its_own_row():
-    found = editor("single", rows("single", [
-        {"text": "", "text_ar": "2014", "correct": True}, {"text": "2004"},
-    ]))
+    found = editor(
+        "single",
+        rows(
+            "single",
+            [
+                {"text": "", "text_ar": "2014", "correct": True},
+                {"text": "2004"},
+            ],
+        ),
+    )
     assert not found.is_valid()
     assert found.rows.forms[0].errors["text"]
     assert not found.rows.forms[1].errors
 
 
 def test_removed_and_untouched_empty_rows_are_left_out():
-    found = editor("multiple", {
-        **rows("multiple", [
-            {"id": "a", "text": "Migrants", "correct": True},
-            {"id": "b", "text": "", "DELETE": "1"},
-            {"id": "c", "text": "Réfugiés"},
-            {},
-        ], initial=3),
-    })
+    found = editor(
+        "multiple",
+        {
+            **rows(
+                "multiple",
+                [
+                    {"id": "a", "text": "Migrants", "correct": True},
+                    {"id": "b", "text": "", "DELETE": "1"},
+                    {"id": "c", "text": "Réfugiés"},
+                    {},
+                ],
+                initial=3,
+            ),
+        },
+    )
     assert found.is_valid(), found.rows.errors
     assert [c["id"] for c in found.to_data()["choices"]] == ["a", "c"]
 
 
 def test_rows_keep_their_ids_and_a_new_row_never_takes_a_removed_rows_id():
-    stored = {"choices": [{"id": "a", "text": "A", "correct": True}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}]}
-    found = editor("single", rows("single", [
-        {"id": "c", "text": "C"}, {"text": "New"}, {"id": "a", "text": "A", "correct": True}, {"text": "Newer"},
-    ], initial=2), stored)
+    stored = {
+        "choices": [
+            {"id": "a", "text": "A", "correct": True},
+            {"id": "b", "text": "B"},
+            {"id": "c", "text": "C"},
+        ]
+    }
+    found = editor(
+        "single",
+        rows(
+            "single",
+            [
+                {"id": "c", "text": "C"},
+                {"text": "New"},
+                {"id": "a", "text": "A", "correct": True},
+                {"text": "Newer"},
+            ],
+            initial=2,
+        ),
+        stored,
+    )
     assert found.is_valid(), found.rows.errors
     data = found.to_data()
     assert [c["text"] for c in data["choices"]] == ["C", "New", "A", "Newer"]
@@ -241,11 +390,21 @@ def test_rows_keep_their_ids_and_a_new_row_never_takes_a_removed_rows_id():
 
 
 def test_a_row_id_that_is_not_one_is_refused():
-    found = editor("single", rows("single", [
-        {"id": "a", "text": "A", "correct": True}, {"id": "a", "text": "B"},
-    ], initial=2))
+    found = editor(
+        "single",
+        rows(
+            "single",
+            [
+                {"id": "a", "text": "A", "correct": True},
+                {"id": "a", "text": "B"},
+            ],
+            initial=2,
+        ),
+    )
     assert not found.is_valid() and row_errors(found) == [str(base.BAD_IDS)]
-    found = editor("single", rows("single", [{"id": "<b>", "text": "A", "correct": True}, {"text": "B"}]))
+    found = editor(
+        "single", rows("single", [{"id": "<b>", "text": "A", "correct": True}, {"text": "B"}])
+    )
     assert not found.is_valid() and found.rows.forms[0].errors["id"]
 
 
@@ -264,10 +423,17 @@ def test_a_short_answer_needs_an_accepted_answer_and_keeps_the_matching_options(
 
 
 def test_short_answer_options_decide_how_answers_are_compared():
-    strict = valid_data("short", {**rows("short", [{"text": "intégration"}]),
-                                  **options("short", accents_matter=True)})
-    lenient = valid_data("short", {**rows("short", [{"text": "intégration"}, {"text": "المهاجرين"}]),
-                                   **options("short", allow_proclitics=True)})
+    strict = valid_data(
+        "short",
+        {**rows("short", [{"text": "intégration"}]), **options("short", accents_matter=True)},
+    )
+    lenient = valid_data(
+        "short",
+        {
+            **rows("short", [{"text": "intégration"}, {"text": "المهاجرين"}]),
+            **options("short", allow_proclitics=True),
+        },
+    )
     short_type = question_types.get("short")
     assert not short_type.grade(strict, "integration", 1).correct
     assert short_type.grade(lenient, "integration", 1).correct
@@ -283,38 +449,75 @@ def test_short_answer_options_decide_how_answers_are_compared():
         ("12", "un peu", "tolerance", numeric.NOT_A_NUMBER),
     ],
 )
-def test_a_numeric_question_needs_a_number_and_a_tolerance_of_zero_or_more(value, tolerance, field, message):
+def test_a_numeric_question_needs_a_number_and_a_tolerance_of_zero_or_more(
+    value, tolerance, field, message
+):
     found = editor("numeric", options("numeric", value=value, tolerance=tolerance))
     assert not found.is_valid()
     assert found.options.errors[field] == [str(message)]
 
 
 def test_numbers_are_read_with_a_comma_or_a_point_and_an_empty_tolerance_is_zero():
-    assert valid_data("numeric", options("numeric", value="2014", tolerance="")) == {"value": 2014, "tolerance": 0}
-    assert valid_data("numeric", options("numeric", value=" 1 200,75 ")) == {"value": 1200.75, "tolerance": 0}
+    assert valid_data("numeric", options("numeric", value="2014", tolerance="")) == {
+        "value": 2014,
+        "tolerance": 0,
+    }
+    assert valid_data("numeric", options("numeric", value=" 1 200,75 ")) == {
+        "value": 1200.75,
+        "tolerance": 0,
+    }
 
 
 def test_matching_needs_two_pairs_each_with_its_match():
     one = editor("matching", rows("matching", [{"prompt": "SNIA", "match": "Migrants"}]))
     assert not one.is_valid() and row_errors(one) == [str(matching.TOO_FEW_PAIRS)]
-    missing = editor("matching", rows("matching", [
-        {"prompt": "SNIA", "match": "Migrants"}, {"prompt": "SNMRE"},
-    ]))
+    missing = editor(
+        "matching",
+        rows(
+            "matching",
+            [
+                {"prompt": "SNIA", "match": "Migrants"},
+                {"prompt": "SNMRE"},
+            ],
+        ),
+    )
     assert not missing.is_valid() and missing.rows.forms[1].errors["match"]
-    same = editor("matching", rows("matching", [
-        {"prompt": "SNIA", "match": "Migrants"}, {"prompt": "SNMRE", "match": "migrants"},
-    ]))
+    same = editor(
+        "matching",
+        rows(
+            "matching",
+            [
+                {"prompt": "SNIA", "match": "Migrants"},
+                {"prompt": "SNMRE", "match": "migrants"},
+            ],
+        ),
+    )
     assert not same.is_valid() and row_errors(same) == [str(base.SAME_TEXT)]
 
 
 def test_ordering_items_are_stored_in_the_order_of_their_positions():
-    found = editor("ordering", rows("ordering", [
-        {"text": "B", "ORDER": "2"}, {"text": "A", "ORDER": "2"},
-    ]))
+    found = editor(
+        "ordering",
+        rows(
+            "ordering",
+            [
+                {"text": "B", "ORDER": "2"},
+                {"text": "A", "ORDER": "2"},
+            ],
+        ),
+    )
     assert not found.is_valid() and row_errors(found) == [str(ordering.SAME_POSITION)]
-    data = valid_data("ordering", rows("ordering", [
-        {"text": "Sans position"}, {"text": "Deuxième", "ORDER": "2"}, {"text": "Premier", "ORDER": "1"},
-    ]))
+    data = valid_data(
+        "ordering",
+        rows(
+            "ordering",
+            [
+                {"text": "Sans position"},
+                {"text": "Deuxième", "ORDER": "2"},
+                {"text": "Premier", "ORDER": "1"},
+            ],
+        ),
+    )
     assert [i["text"] for i in data["items"]] == ["Premier", "Deuxième", "Sans position"]
     few = editor("ordering", rows("ordering", [{"text": "Seul"}]))
     assert not few.is_valid() and row_errors(few) == [str(ordering.TOO_FEW_ITEMS)]
@@ -346,8 +549,12 @@ def question_post(course, kind: str, answers: dict, **fields) -> dict:
         "points": fields.get("points", "2"),
         "text": fields.get("text", f"Question {kind} en français"),
         "text_ar": fields.get("text_ar", f"سؤال {kind} بالعربية"),
-        "feedback_right": "", "feedback_right_ar": "", "feedback_wrong": "", "feedback_wrong_ar": "",
-        "general_feedback": "", "general_feedback_ar": "",
+        "feedback_right": "",
+        "feedback_right_ar": "",
+        "feedback_wrong": "",
+        "feedback_wrong_ar": "",
+        "general_feedback": "",
+        "general_feedback_ar": "",
         **answers,
     }
 
@@ -362,7 +569,9 @@ def test_a_trainer_creates_a_question_of_each_type_without_json(client, author, 
     assert not page.select('[name="data"]'), "the stored JSON must not be a field"
     assert page.select_one(f"#answers-{kind}")
     response = client.post(reverse(ADD), question_post(author["course"], kind, TYPED[kind]))
-    assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(".error-message")
+    assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(
+        ".error-message"
+    )
     question = Question.objects.get(course=author["course"], kind=kind)
     assert without_ids(question.data) == without_ids(STORED[kind])
 
@@ -372,7 +581,9 @@ def test_a_wrong_answer_list_is_refused_with_its_message_in_the_admin_language(c
     profile = UserProfile.get_for_user(author["person"])
     profile.preferred_language = "ar"
     profile.save()
-    posted = question_post(author["course"], "single", rows("single", [{"text": "A"}, {"text": "B"}]))
+    posted = question_post(
+        author["course"], "single", rows("single", [{"text": "A"}, {"text": "B"}])
+    )
     response = client.post(reverse(ADD), posted)
     assert response.status_code == 200
     assert not Question.objects.filter(course=author["course"]).exists()
@@ -388,9 +599,16 @@ def test_a_wrong_answer_list_is_refused_with_its_message_in_the_admin_language(c
 @pytest_db
 def test_editing_a_question_keeps_its_ids_so_attempts_are_regraded_right(client, author, person_on):
     course = author["course"]
-    question = quiz_factory.question(course=course, kind="single", data={"choices": [
-        {"id": "a", "text": "2004"}, {"id": "b", "text": "2014", "correct": True},
-    ]})
+    question = quiz_factory.question(
+        course=course,
+        kind="single",
+        data={
+            "choices": [
+                {"id": "a", "text": "2004"},
+                {"id": "b", "text": "2014", "correct": True},
+            ]
+        },
+    )
     quiz = quiz_factory.quiz(module=author["tree"].modules[0], questions=[question])
     learner = person_on(author["tree"])
     attempt = services.submit_attempt(
@@ -399,12 +617,29 @@ def test_editing_a_question_keeps_its_ids_so_attempts_are_regraded_right(client,
     assert attempt.percent == 100.0
     url = reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk])
     page = BeautifulSoup(client.get(url).content, "html.parser")
-    ids = [i["value"] for i in page.select('#answers-single input[name$="-id"]') if "__prefix__" not in i["name"]]
+    ids = [
+        i["value"]
+        for i in page.select('#answers-single input[name$="-id"]')
+        if "__prefix__" not in i["name"]
+    ]
     assert ids == ["a", "b"]
     # The trainer adds a third choice and corrects a typo; the right answer stays "2014".
-    posted = question_post(course, "single", rows("single", [
-        {"id": "a", "text": "2004"}, {"id": "b", "text": "En 2014", "correct": True}, {"text": "2024"},
-    ], initial=2), text=question.text, text_ar=question.text_ar, points="1")
+    posted = question_post(
+        course,
+        "single",
+        rows(
+            "single",
+            [
+                {"id": "a", "text": "2004"},
+                {"id": "b", "text": "En 2014", "correct": True},
+                {"text": "2024"},
+            ],
+            initial=2,
+        ),
+        text=question.text,
+        text_ar=question.text_ar,
+        points="1",
+    )
     assert client.post(url, posted).status_code == 302
     question.refresh_from_db()
     ids = [c["id"] for c in question.data["choices"]]
@@ -450,13 +685,20 @@ def test_each_type_editor_shows_only_for_its_type(client, author):
     # Rows are added from a template and removed with Wagtail's formset controller.
     rows_box = page.select_one("#answers-single-rows")
     assert rows_box["data-controller"] == "w-formset"
-    assert rows_box.select_one("template").find(attrs={"name": "answers-single-rows-__prefix__-text"})
+    assert rows_box.select_one("template").find(
+        attrs={"name": "answers-single-rows-__prefix__-text"}
+    )
 
 
 @pytest_db
 def test_the_preview_shows_the_question_as_learners_see_it_in_french_and_arabic(client, author):
-    posted = question_post(author["course"], "matching", TYPED["matching"],
-                           text="Associez chaque stratégie", text_ar="اربط كل استراتيجية")
+    posted = question_post(
+        author["course"],
+        "matching",
+        TYPED["matching"],
+        text="Associez chaque stratégie",
+        text_ar="اربط كل استراتيجية",
+    )
     preview = reverse("wagtailsnippets_quizzes_question:preview_on_add")
     saved = client.post(preview, posted)
     assert saved.json()["is_valid"]
@@ -467,11 +709,17 @@ def test_the_preview_shows_the_question_as_learners_see_it_in_french_and_arabic(
     assert "اربط كل استراتيجية" in sections["ar"].get_text()
     assert "Associez chaque stratégie" in sections["fr"].get_text()
     assert {o.get_text() for o in sections["ar"].select("option[value!='']")} == {
-        "المهاجرون", "المغاربة المقيمون بالخارج"
+        "المهاجرون",
+        "المغاربة المقيمون بالخارج",
     }
-    assert {label.get_text(strip=True) for label in sections["fr"].select(".rows label")} == {"SNIA", "SNMRE"}
+    assert {label.get_text(strip=True) for label in sections["fr"].select(".rows label")} == {
+        "SNIA",
+        "SNMRE",
+    }
     only_arabic = BeautifulSoup(client.get(preview, {"mode": "ar"}).content, "html.parser")
-    assert [s["data-preview-language"] for s in only_arabic.select("[data-preview-language]")] == ["ar"]
+    assert [s["data-preview-language"] for s in only_arabic.select("[data-preview-language]")] == [
+        "ar"
+    ]
     assert not Question.objects.exists()
 
 

@@ -31,7 +31,9 @@ def setup(postgres_only):
     tree = build_course(modules=1, lessons_per_module=1)
     person = learner(organisation=None)  # an earlier transactional test may have flushed them
     course_services.enrol(learner=person, course=tree.course)
-    questions = [quiz_factory.question(course=tree.course, kind=k) for k in ("single", "true_false")]
+    questions = [
+        quiz_factory.question(course=tree.course, kind=k) for k in ("single", "true_false")
+    ]
     quiz = quiz_factory.quiz(module=tree.modules[0], questions=questions, attempts_allowed=0)
     return person, quiz
 
@@ -57,5 +59,7 @@ def test_fifty_concurrent_submits_give_one_graded_attempt_and_no_error(setup):
     assert errors_in(results) == []
     assert len(set(results)) == 1
     attempt.refresh_from_db()
-    assert attempt.state == AttemptState.GRADED and attempt.percent == 100.0 and attempt.version == 1
+    assert (
+        attempt.state == AttemptState.GRADED and attempt.percent == 100.0 and attempt.version == 1
+    )
     assert Attempt.objects.filter(learner=person).count() == 1

@@ -54,8 +54,11 @@ def test_after_the_last_attempt_answers_and_feedback_show_only_once_every_attemp
     feedback = "Revoyez le module 1."
     question = quiz_factory.question(course=tree.course, kind="single", feedback_wrong=feedback)
     quiz = quiz_factory.quiz(
-        module=tree.modules[0], questions=[question], attempts_allowed=2,
-        review_answers=ReviewTiming.AFTER_LAST_ATTEMPT, review_feedback=ReviewTiming.AFTER_LAST_ATTEMPT,
+        module=tree.modules[0],
+        questions=[question],
+        attempts_allowed=2,
+        review_answers=ReviewTiming.AFTER_LAST_ATTEMPT,
+        review_feedback=ReviewTiming.AFTER_LAST_ATTEMPT,
     )
     first = wrong_attempt(person, quiz)
     assert RIGHT not in review_page(client, first) and feedback not in review_page(client, first)
@@ -79,7 +82,9 @@ def test_a_quiz_saved_before_the_rule_hides_right_answers_while_the_learner_may_
     assert RIGHT in review_page(client, first)
 
 
-def test_the_demo_quiz_keeps_right_answers_and_feedback_until_the_last_of_its_attempts(client, tree, person):
+def test_the_demo_quiz_keeps_right_answers_and_feedback_until_the_last_of_its_attempts(
+    client, tree, person
+):
     quiz = seed_demo_quiz(course=tree.course)
     assert quiz.attempts_allowed == 3 and quiz.grading_method == GradingMethod.HIGHEST
     quiz.clean()

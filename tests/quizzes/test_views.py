@@ -63,9 +63,9 @@ def test_start_then_the_attempt_form_labels_every_input(client, person, quiz):
     page = client.get(url("attempt", attempt.pk)).content.decode()
     for question in attempt.snapshot:
         assert f'id="question-{question["key"]}"' in page
-    assert page.count("<input") + page.count("<select") + page.count("<textarea") - page.count('type="hidden"') == (
-        page.count("<label")
-    )
+    assert page.count("<input") + page.count("<select") + page.count("<textarea") - page.count(
+        'type="hidden"'
+    ) == (page.count("<label"))
     assert 'aria-live="polite"' in page
 
 
@@ -74,7 +74,8 @@ def test_plain_form_post_saves_and_reload_shows_the_answers(client, person, quiz
     single, matching = key(attempt, "single"), key(attempt, "matching")
     matched = quiz_factory.form_fields(question(attempt, "matching"), {"1": "2"})
     response = client.post(
-        url("attempt", attempt.pk), form_for(attempt, **{f"q-{single}": "a", **matched, "save": "1"})
+        url("attempt", attempt.pk),
+        form_for(attempt, **{f"q-{single}": "a", **matched, "save": "1"}),
     )
     assert response.status_code == 302
     attempt.refresh_from_db()
@@ -95,7 +96,9 @@ def test_autosave_answers_json_with_the_new_version_and_refuses_a_stale_one(clie
     assert attempt.answers[single] == "a"
 
 
-def test_submit_posted_before_the_autosave_reply_came_back_grades_every_answer(client, person, quiz):
+def test_submit_posted_before_the_autosave_reply_came_back_grades_every_answer(
+    client, person, quiz
+):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     single, numeric = key(attempt, "single"), key(attempt, "numeric")
     autosaved = client.post(url("autosave", attempt.pk), form_for(attempt, **{f"q-{single}": "a"}))
@@ -113,12 +116,15 @@ def test_submit_posted_before_the_autosave_reply_came_back_grades_every_answer(c
     assert attempt.answers == {single: "a", numeric: 2014.0}
 
 
-def test_save_button_stores_the_whole_form_even_after_an_autosave_it_did_not_see(client, person, quiz):
+def test_save_button_stores_the_whole_form_even_after_an_autosave_it_did_not_see(
+    client, person, quiz
+):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     single, numeric = key(attempt, "single"), key(attempt, "numeric")
     client.post(url("autosave", attempt.pk), form_for(attempt, **{f"q-{single}": "b"}))
     response = client.post(
-        url("attempt", attempt.pk), {"version": "0", f"q-{single}": "a", f"q-{numeric}": "2014", "save": "1"}
+        url("attempt", attempt.pk),
+        {"version": "0", f"q-{single}": "a", f"q-{numeric}": "2014", "save": "1"},
     )
     assert response.status_code == 302 and response["Location"] == url("attempt", attempt.pk)
     attempt.refresh_from_db()
@@ -129,17 +135,28 @@ def test_save_button_stores_the_whole_form_even_after_an_autosave_it_did_not_see
     assert attempt.answers[single] == "a"
 
 
-def test_malformed_answers_get_400_with_a_translated_message_and_nothing_saved(client, person, quiz):
+def test_malformed_answers_get_400_with_a_translated_message_and_nothing_saved(
+    client, person, quiz
+):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     numeric, ordering = key(attempt, "numeric"), key(attempt, "ordering")
-    response = client.post(url("attempt", attempt.pk), form_for(attempt, **{f"q-{numeric}": "douze", "save": "1"}))
+    response = client.post(
+        url("attempt", attempt.pk), form_for(attempt, **{f"q-{numeric}": "douze", "save": "1"})
+    )
     assert response.status_code == 400
-    assert "Saisissez un nombre" in response.content.decode() or "Enter a number" in response.content.decode()
+    assert (
+        "Saisissez un nombre" in response.content.decode()
+        or "Enter a number" in response.content.decode()
+    )
     assert 'value="douze"' in response.content.decode()
     bad_order = quiz_factory.form_fields(question(attempt, "ordering"), {"x": 1, "y": 1})
-    json_response = client.post(url("autosave", attempt.pk, lang="ar"), form_for(attempt, **bad_order))
+    json_response = client.post(
+        url("autosave", attempt.pk, lang="ar"), form_for(attempt, **bad_order)
+    )
     assert json_response.status_code == 400 and json_response.json()["question"] == ordering
-    garbage = client.post(url("autosave", attempt.pk), {"version": "abc", f"q-{key(attempt, 'single')}": "zzz"})
+    garbage = client.post(
+        url("autosave", attempt.pk), {"version": "abc", f"q-{key(attempt, 'single')}": "zzz"}
+    )
     assert garbage.status_code == 400
     attempt.refresh_from_db()
     assert attempt.answers == {} and attempt.version == 0
@@ -182,18 +199,23 @@ def test_not_enrolled_learner_gets_403_with_a_message(client, quiz):
 
 def test_closed_quiz_and_used_up_attempts_get_409(client, person, tree):
     closed = quiz_factory.quiz(
-        module=tree.modules[0], questions=[quiz_factory.question(course=tree.course)],
+        module=tree.modules[0],
+        questions=[quiz_factory.question(course=tree.course)],
         closes_at=timezone.now() - timedelta(hours=1),
     )
     assert client.post(url("start", closed.pk)).status_code == 409
     once = quiz_factory.quiz(
-        module=tree.modules[0], questions=[quiz_factory.question(course=tree.course)], attempts_allowed=1
+        module=tree.modules[0],
+        questions=[quiz_factory.question(course=tree.course)],
+        attempts_allowed=1,
     )
     services.submit_attempt(attempt=services.start_attempt(learner=person, quiz=once))
     assert client.post(url("start", once.pk)).status_code == 409
 
 
-def test_an_overdue_attempt_opened_in_the_browser_is_finalised_and_shows_the_review(client, person, quiz):
+def test_an_overdue_attempt_opened_in_the_browser_is_finalised_and_shows_the_review(
+    client, person, quiz
+):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(seconds=5))
     response = client.get(url("attempt", attempt.pk))
@@ -207,7 +229,9 @@ def test_an_overdue_attempt_opened_in_the_browser_is_finalised_and_shows_the_rev
 def test_save_after_the_deadline_gets_409(client, person, quiz):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(seconds=5))
-    response = client.post(url("autosave", attempt.pk), form_for(attempt, **{f"q-{key(attempt, 'single')}": "a"}))
+    response = client.post(
+        url("autosave", attempt.pk), form_for(attempt, **{f"q-{key(attempt, 'single')}": "a"})
+    )
     assert response.status_code == 409 and response.json()["code"] == "deadline_passed"
 
 
@@ -236,15 +260,22 @@ def test_trainer_grades_an_essay_from_the_grading_page(client, tree, person):
     essay = quiz_factory.question(course=tree.course, kind="essay", points=4)
     quiz = quiz_factory.quiz(module=tree.modules[0], questions=[essay])
     attempt = services.start_attempt(learner=person, quiz=quiz)
-    attempt = services.submit_attempt(attempt=attempt, answers={str(essay.pk): "Mon analyse."}, version=0)
+    attempt = services.submit_attempt(
+        attempt=attempt, answers={str(essay.pk): "Mon analyse."}, version=0
+    )
     assert attempt.state == AttemptState.NEEDS_GRADING
     own = trainer()
     tree.course.trainers.add(own)
     tree.course.save()
     client.force_login(own)
-    too_many = client.post(url("grade_attempt", attempt.pk), {"question_key": str(essay.pk), "points": "9"})
+    too_many = client.post(
+        url("grade_attempt", attempt.pk), {"question_key": str(essay.pk), "points": "9"}
+    )
     assert too_many.status_code == 400
-    ok = client.post(url("grade_attempt", attempt.pk), {"question_key": str(essay.pk), "points": "3", "comment": "Clair."})
+    ok = client.post(
+        url("grade_attempt", attempt.pk),
+        {"question_key": str(essay.pk), "points": "3", "comment": "Clair."},
+    )
     assert ok.status_code == 302
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.GRADED and attempt.percent == 75.0
@@ -266,7 +297,9 @@ def test_the_course_outline_lists_the_quiz(client, person, quiz, tree):
     assert quiz.url.encode() in response.content
 
 
-def test_demo_quiz_taken_in_arabic_keeps_answers_over_a_reload_and_shows_the_review(client, person, tree):
+def test_demo_quiz_taken_in_arabic_keeps_answers_over_a_reload_and_shows_the_review(
+    client, person, tree
+):
     from wagtail.models import Locale
 
     from demo.quiz import seed_demo_quiz
@@ -293,10 +326,14 @@ def test_demo_quiz_taken_in_arabic_keeps_answers_over_a_reload_and_shows_the_rev
         elif question["kind"] == "short":
             answers[name] = data["accepted"][-1]
         elif question["kind"] == "matching":
-            answers.update(quiz_factory.form_fields(question, {p["id"]: p["id"] for p in data["pairs"]}))
+            answers.update(
+                quiz_factory.form_fields(question, {p["id"]: p["id"] for p in data["pairs"]})
+            )
         elif question["kind"] == "ordering":
             answers.update(
-                quiz_factory.form_fields(question, {i["id"]: n for n, i in enumerate(data["items"], start=1)})
+                quiz_factory.form_fields(
+                    question, {i["id"]: n for n, i in enumerate(data["items"], start=1)}
+                )
             )
         else:
             answers[name] = right
@@ -312,13 +349,20 @@ def test_demo_quiz_taken_in_arabic_keeps_answers_over_a_reload_and_shows_the_rev
     assert "مقاربة قائمة على حقوق الإنسان" in review
 
 
-def test_review_hides_right_answers_until_the_quiz_closes_and_score_when_never(client, person, tree):
+def test_review_hides_right_answers_until_the_quiz_closes_and_score_when_never(
+    client, person, tree
+):
     from courses.quizzes.models import ReviewTiming
 
-    question = quiz_factory.question(course=tree.course, kind="single", feedback_wrong="Revoyez le module 1.")
+    question = quiz_factory.question(
+        course=tree.course, kind="single", feedback_wrong="Revoyez le module 1."
+    )
     quiz = quiz_factory.quiz(
-        module=tree.modules[0], questions=[question], closes_at=timezone.now() + timedelta(days=1),
-        review_score=ReviewTiming.NEVER, review_answers=ReviewTiming.AFTER_CLOSE,
+        module=tree.modules[0],
+        questions=[question],
+        closes_at=timezone.now() + timedelta(days=1),
+        review_score=ReviewTiming.NEVER,
+        review_answers=ReviewTiming.AFTER_CLOSE,
         review_feedback=ReviewTiming.AFTER_ATTEMPT,
     )
     attempt = services.start_attempt(learner=person, quiz=quiz)
@@ -335,7 +379,9 @@ def test_review_hides_right_answers_until_the_quiz_closes_and_score_when_never(c
 def test_trainer_previews_then_applies_a_regrade(client, tree, person):
     from courses.quizzes.models import RegradeLog
 
-    question = quiz_factory.question(course=tree.course, kind="numeric", data={"value": 2015, "tolerance": 0})
+    question = quiz_factory.question(
+        course=tree.course, kind="numeric", data={"value": 2015, "tolerance": 0}
+    )
     quiz = quiz_factory.quiz(module=tree.modules[0], questions=[question])
     attempt = services.start_attempt(learner=person, quiz=quiz)
     services.submit_attempt(attempt=attempt, answers={str(question.pk): "2014"}, version=0)

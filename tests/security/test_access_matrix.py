@@ -113,6 +113,7 @@ def po_file(translation) -> SimpleUploadedFile:
     )
     return SimpleUploadedFile("ar.po", header.encode())
 
+
 WAGTAIL_PAGE_VIEWS_OF_COURSE_STAFF = (
     "edit|preview_on_edit|view_draft|delete|unpublish|copy|history|history_results|usage"
     "|set_privacy"
@@ -142,7 +143,9 @@ MATRIX: tuple[Entry, ...] = (
     Entry(
         names="quizzes:regrade",
         cases=(
-            case(lambda w: {"quiz_id": w.quiz_a.pk, "question_id": w.question_a.pk}, COURSE_A_STAFF),
+            case(
+                lambda w: {"quiz_id": w.quiz_a.pk, "question_id": w.question_a.pk}, COURSE_A_STAFF
+            ),
             case(
                 lambda w: {"quiz_id": w.quiz_a.pk, "question_id": w.question_b.pk},
                 NOBODY,
@@ -213,8 +216,10 @@ MATRIX: tuple[Entry, ...] = (
         names="wagtailcore_authenticate_with_password",
         cases=(
             case(
-                lambda w: {"page_view_restriction_id": w.page_restriction.pk,
-                           "page_id": w.lesson_b.pk},
+                lambda w: {
+                    "page_view_restriction_id": w.page_restriction.pk,
+                    "page_id": w.lesson_b.pk,
+                },
                 EVERYONE,
             ),
         ),
@@ -262,8 +267,11 @@ MATRIX: tuple[Entry, ...] = (
         names="wagtailadmin_pages:(add|preview_on_add)",
         cases=(
             case(
-                lambda w: {"content_type_app_name": "courses", "content_type_model_name": "lessonpage",
-                           "parent_page_id": w.module_a.pk},
+                lambda w: {
+                    "content_type_app_name": "courses",
+                    "content_type_model_name": "lessonpage",
+                    "parent_page_id": w.module_a.pk,
+                },
                 COURSE_A_STAFF,
             ),
         ),
@@ -271,8 +279,13 @@ MATRIX: tuple[Entry, ...] = (
     Entry(
         names="wagtailadmin_pages:(type_use|type_use_results)",
         cases=(
-            case(lambda w: {"content_type_app_name": "courses",
-                            "content_type_model_name": "lessonpage"}, STAFF),
+            case(
+                lambda w: {
+                    "content_type_app_name": "courses",
+                    "content_type_model_name": "lessonpage",
+                },
+                STAFF,
+            ),
         ),
         why="each person sees the lessons they may explore",
     ),
@@ -293,33 +306,62 @@ MATRIX: tuple[Entry, ...] = (
     Entry(
         names="wagtailadmin_pages:move_confirm",
         cases=(
-            case(lambda w: {"page_to_move_id": w.draft_lesson_a.pk,
-                            "destination_id": w.module_a.pk}, COURSE_A_STAFF,
-                 label="within its course"),
-            case(lambda w: {"page_to_move_id": w.draft_lesson_a.pk,
-                            "destination_id": w.lesson_b.get_parent().pk}, ADMINISTRATORS,
-                 label="into another course"),
+            case(
+                lambda w: {"page_to_move_id": w.draft_lesson_a.pk, "destination_id": w.module_a.pk},
+                COURSE_A_STAFF,
+                label="within its course",
+            ),
+            case(
+                lambda w: {
+                    "page_to_move_id": w.draft_lesson_a.pk,
+                    "destination_id": w.lesson_b.get_parent().pk,
+                },
+                ADMINISTRATORS,
+                label="into another course",
+            ),
         ),
     ),
     Entry(
         names="wagtailadmin_pages:set_page_position",
-        cases=(case(pk("lesson_a", "page_to_move_id"), COURSE_A_STAFF, method="post",
-                    query="?position=1"),),
+        cases=(
+            case(
+                pk("lesson_a", "page_to_move_id"),
+                COURSE_A_STAFF,
+                method="post",
+                query="?position=1",
+            ),
+        ),
     ),
     Entry(
         names="wagtailadmin_pages:(revisions_view|revisions_revert)",
-        cases=(case(lambda w: {"page_id": w.draft_lesson_a.pk,
-                               "revision_id": w.revision_a.pk}, COURSE_A_STAFF),),
+        cases=(
+            case(
+                lambda w: {"page_id": w.draft_lesson_a.pk, "revision_id": w.revision_a.pk},
+                COURSE_A_STAFF,
+            ),
+        ),
     ),
     Entry(
         names="wagtailadmin_pages:revisions_unschedule",
-        cases=(case(lambda w: {"page_id": w.draft_lesson_a.pk,
-                               "revision_id": w.revision_a.pk}, COURSE_A_STAFF),),
+        cases=(
+            case(
+                lambda w: {"page_id": w.draft_lesson_a.pk, "revision_id": w.revision_a.pk},
+                COURSE_A_STAFF,
+            ),
+        ),
     ),
     Entry(
         names="wagtailadmin_pages:revisions_compare",
-        cases=(case(lambda w: {"pk": w.draft_lesson_a.pk, "revision_id_a": "live",
-                               "revision_id_b": "latest"}, COURSE_A_STAFF),),
+        cases=(
+            case(
+                lambda w: {
+                    "pk": w.draft_lesson_a.pk,
+                    "revision_id_a": "live",
+                    "revision_id_b": "latest",
+                },
+                COURSE_A_STAFF,
+            ),
+        ),
     ),
     Entry(
         names="wagtailadmin_pages:workflow_history",
@@ -334,9 +376,16 @@ MATRIX: tuple[Entry, ...] = (
         names="wagtailadmin_pages:(workflow_action|collect_workflow_action_data"
         "|workflow_preview|workflow_history_detail)",
         cases=(
-            case(lambda w: {"page_id": w.lesson_a.pk, "action_name": "approve",
-                            "task_state_id": 999999, "task_id": w.task.pk,
-                            "workflow_state_id": 999999}, NOBODY),
+            case(
+                lambda w: {
+                    "page_id": w.lesson_a.pk,
+                    "action_name": "approve",
+                    "task_state_id": 999999,
+                    "task_id": w.task.pk,
+                    "workflow_state_id": 999999,
+                },
+                NOBODY,
+            ),
         ),
         why="the lesson is in no workflow: nothing to act on, for anyone",
     ),
@@ -355,21 +404,35 @@ MATRIX: tuple[Entry, ...] = (
     ),
     Entry(
         names="wagtailadmin_api:pages:action",
-        cases=(case(lambda w: {"pk": w.lesson_a.pk, "action_name": "unpublish"},
-                    COURSE_A_STAFF, method="post"),),
+        cases=(
+            case(
+                lambda w: {"pk": w.lesson_a.pk, "action_name": "unpublish"},
+                COURSE_A_STAFF,
+                method="post",
+            ),
+        ),
     ),
     Entry(
         names="wagtail_bulk_action",
         cases=(
-            case(lambda w: {"app_label": "wagtailcore", "model_name": "page",
-                            "action": "unpublish"}, COURSE_A_STAFF,
-                 query="?id={lesson_a}", label="pages"),
-            case(lambda w: {"app_label": "quizzes", "model_name": "question",
-                            "action": "delete"}, COURSE_A_STAFF,
-                 query="?id={question_a}", label="questions"),
-            case(lambda w: {"app_label": "accounts", "model_name": "user",
-                            "action": "assign_role"}, ADMINISTRATORS,
-                 query="?id={learner_a}", label="accounts"),
+            case(
+                lambda w: {"app_label": "wagtailcore", "model_name": "page", "action": "unpublish"},
+                COURSE_A_STAFF,
+                query="?id={lesson_a}",
+                label="pages",
+            ),
+            case(
+                lambda w: {"app_label": "quizzes", "model_name": "question", "action": "delete"},
+                COURSE_A_STAFF,
+                query="?id={question_a}",
+                label="questions",
+            ),
+            case(
+                lambda w: {"app_label": "accounts", "model_name": "user", "action": "assign_role"},
+                ADMINISTRATORS,
+                query="?id={learner_a}",
+                label="accounts",
+            ),
         ),
     ),
     # --- the Wagtail admin: translations (wagtail-localize) -----------------------------
@@ -379,8 +442,12 @@ MATRIX: tuple[Entry, ...] = (
     ),
     Entry(
         names="wagtail_localize:submit_snippet_translation",
-        cases=(case(lambda w: {"app_label": "content", "model_name": "theme", "pk": w.theme.pk},
-                    ADMINISTRATORS),),
+        cases=(
+            case(
+                lambda w: {"app_label": "content", "model_name": "theme", "pk": w.theme.pk},
+                ADMINISTRATORS,
+            ),
+        ),
         why="themes are the administrators' vocabulary",
     ),
     Entry(
@@ -404,8 +471,14 @@ MATRIX: tuple[Entry, ...] = (
     ),
     Entry(
         names="wagtail_localize:upload_pofile",
-        cases=(case(pk("translation", "translation_id"), COURSE_A_STAFF, method="post",
-                    data=lambda w: {"file": po_file(w.translation)}),),
+        cases=(
+            case(
+                pk("translation", "translation_id"),
+                COURSE_A_STAFF,
+                method="post",
+                data=lambda w: {"file": po_file(w.translation)},
+            ),
+        ),
     ),
     Entry(
         names="wagtail_localize:machine_translate",
@@ -414,37 +487,60 @@ MATRIX: tuple[Entry, ...] = (
     ),
     Entry(
         names="wagtail_localize:edit_string_translation",
-        cases=(case(lambda w: {"translation_id": w.translation.pk,
-                               "string_segment_id": w.string_segment.pk},
-                    COURSE_A_STAFF, method="put", data=lambda w: {"value": "نص"}),),
+        cases=(
+            case(
+                lambda w: {
+                    "translation_id": w.translation.pk,
+                    "string_segment_id": w.string_segment.pk,
+                },
+                COURSE_A_STAFF,
+                method="put",
+                data=lambda w: {"value": "نص"},
+            ),
+        ),
     ),
     Entry(
         names="wagtail_localize:edit_override",
-        cases=(case(lambda w: {"translation_id": w.translation.pk,
-                               "overridable_segment_id": 999999},
-                    NOBODY, method="put", data=lambda w: {"value": "https://ensa.ma"}),),
+        cases=(
+            case(
+                lambda w: {"translation_id": w.translation.pk, "overridable_segment_id": 999999},
+                NOBODY,
+                method="put",
+                data=lambda w: {"value": "https://ensa.ma"},
+            ),
+        ),
         why="lessons hold no overridable segment: nothing to edit, for anyone",
     ),
     Entry(
         names="wagtail_localize:convert_to_alias",
-        cases=(case(lambda w: {"page_id": w.translation.get_target_instance().pk},
-                    COURSE_A_STAFF),),
+        cases=(
+            case(lambda w: {"page_id": w.translation.get_target_instance().pk}, COURSE_A_STAFF),
+        ),
     ),
     Entry(
         names="wagtail_localize:snippets_api_(listing|detail)",
-        cases=(case(lambda w: {"app_label": "quizzes", "model_name": "question",
-                               "pk": w.question_b.pk}, ADMINISTRATORS),),
+        cases=(
+            case(
+                lambda w: {"app_label": "quizzes", "model_name": "question", "pk": w.question_b.pk},
+                ADMINISTRATORS,
+            ),
+        ),
         why="another course's questions are not a trainer's to read",
     ),
     # --- the Wagtail admin: documents, images, choosers ---------------------------------
     Entry(
         names="wagtaildocs:(edit|delete|document_usage)",
         cases=(
-            case(lambda w: {"document_id": w.lesson_document.pk, "doc_id": w.lesson_document.pk},
-                 {TRAINER_A, ADMINISTRATOR}, label="a trainer's upload to the course media"),
-            case(lambda w: {"document_id": w.library_document.pk,
-                            "doc_id": w.library_document.pk},
-                 ADMINISTRATORS, label="a handbook file of the library"),
+            case(
+                lambda w: {"document_id": w.lesson_document.pk, "doc_id": w.lesson_document.pk},
+                {TRAINER_A, ADMINISTRATOR},
+                label="a trainer's upload to the course media",
+            ),
+            case(
+                lambda w: {"document_id": w.library_document.pk, "doc_id": w.library_document.pk},
+                ADMINISTRATORS,
+                label="a handbook file of the library",
+            ),
         ),
     ),
     Entry(
@@ -467,37 +563,65 @@ MATRIX: tuple[Entry, ...] = (
     Entry(
         names="wagtailimages:(edit|delete|image_usage|preview)",
         cases=(
-            case(lambda w: {"image_id": w.course_image.pk, "filter_spec": "original"},
-                 {TRAINER_A, ADMINISTRATOR}, label="a trainer's upload to the course media"),
-            case(lambda w: {"image_id": w.signature_image.pk, "filter_spec": "original"},
-                 ADMINISTRATORS, label="a signature used on certificates"),
+            case(
+                lambda w: {"image_id": w.course_image.pk, "filter_spec": "original"},
+                {TRAINER_A, ADMINISTRATOR},
+                label="a trainer's upload to the course media",
+            ),
+            case(
+                lambda w: {"image_id": w.signature_image.pk, "filter_spec": "original"},
+                ADMINISTRATORS,
+                label="a signature used on certificates",
+            ),
         ),
     ),
     Entry(
         names="wagtailimages_chooser:(chosen|select_format)",
         cases=(
-            case(lambda w: {"pk": w.course_image.pk, "image_id": w.course_image.pk}, STAFF,
-                 label="course media"),
-            case(lambda w: {"pk": w.signature_image.pk, "image_id": w.signature_image.pk},
-                 ADMINISTRATORS, label="a signature used on certificates"),
+            case(
+                lambda w: {"pk": w.course_image.pk, "image_id": w.course_image.pk},
+                STAFF,
+                label="course media",
+            ),
+            case(
+                lambda w: {"pk": w.signature_image.pk, "image_id": w.signature_image.pk},
+                ADMINISTRATORS,
+                label="a signature used on certificates",
+            ),
         ),
     ),
     Entry(
         names="wagtaildocs:(edit|delete)_multiple",
         cases=(
-            case(pk("lesson_document", "doc_id"), {TRAINER_A, ADMINISTRATOR}, method="post",
-                 label="a trainer's upload to the course media"),
-            case(pk("library_document", "doc_id"), ADMINISTRATORS, method="post",
-                 label="a handbook file of the library"),
+            case(
+                pk("lesson_document", "doc_id"),
+                {TRAINER_A, ADMINISTRATOR},
+                method="post",
+                label="a trainer's upload to the course media",
+            ),
+            case(
+                pk("library_document", "doc_id"),
+                ADMINISTRATORS,
+                method="post",
+                label="a handbook file of the library",
+            ),
         ),
     ),
     Entry(
         names="wagtailimages:(edit|delete)_multiple",
         cases=(
-            case(pk("course_image", "image_id"), {TRAINER_A, ADMINISTRATOR}, method="post",
-                 label="a trainer's upload to the course media"),
-            case(pk("signature_image", "image_id"), ADMINISTRATORS, method="post",
-                 label="a signature used on certificates"),
+            case(
+                pk("course_image", "image_id"),
+                {TRAINER_A, ADMINISTRATOR},
+                method="post",
+                label="a trainer's upload to the course media",
+            ),
+            case(
+                pk("signature_image", "image_id"),
+                ADMINISTRATORS,
+                method="post",
+                label="a signature used on certificates",
+            ),
         ),
     ),
     Entry(
@@ -530,7 +654,9 @@ MATRIX: tuple[Entry, ...] = (
         cases=(case(pk("template"), ADMINISTRATORS),),
         why="the wording and signatures of certificates are ENSA's",
     ),
-    Entry(names="course_progress:report", cases=(case(pk("course_a", "course_id"), COURSE_A_STAFF),)),
+    Entry(
+        names="course_progress:report", cases=(case(pk("course_a", "course_id"), COURSE_A_STAFF),)
+    ),
     Entry(
         names="reports:export",
         cases=tuple(
@@ -560,9 +686,13 @@ MATRIX: tuple[Entry, ...] = (
         names="follow_up:cohort_message",
         cases=(
             case(pk("cohort_a"), COURSE_A_STAFF),
-            case(pk("cohort_a"), COURSE_A_STAFF, method="post",
-                 data=lambda w: {"subject": "Rappel", "body": "Texte.", "confirm": "1"},
-                 label="a message sent to the cohort"),
+            case(
+                pk("cohort_a"),
+                COURSE_A_STAFF,
+                method="post",
+                data=lambda w: {"subject": "Rappel", "body": "Texte.", "confirm": "1"},
+                label="a message sent to the cohort",
+            ),
         ),
     ),
     administrator_model("cohorts", "cohort_a"),
@@ -628,16 +758,28 @@ MATRIX: tuple[Entry, ...] = (
     Entry(
         names="wagtailadmin_workflows:(enable|disable|remove|enable_task|disable_task)",
         cases=(
-            case(lambda w: {"pk": w.workflow.pk, "page_pk": w.lesson_a.pk,
-                            "workflow_pk": w.workflow.pk}, NOBODY, method="post"),
+            case(
+                lambda w: {
+                    "pk": w.workflow.pk,
+                    "page_pk": w.lesson_a.pk,
+                    "workflow_pk": w.workflow.pk,
+                },
+                NOBODY,
+                method="post",
+            ),
         ),
         why="site set-up (sites, locales, workflows, groups, collections...) is for superusers",
     ),
     superuser_only(
         "wagtailadmin_workflows:.+",
-        lambda w: {"pk": w.workflow.pk, "page_pk": w.lesson_a.pk, "workflow_pk": w.workflow.pk,
-                   "task_id": w.task.pk, "app_label": "wagtailcore",
-                   "model_name": "groupapprovaltask"},
+        lambda w: {
+            "pk": w.workflow.pk,
+            "page_pk": w.lesson_a.pk,
+            "workflow_pk": w.workflow.pk,
+            "task_id": w.task.pk,
+            "app_label": "wagtailcore",
+            "model_name": "groupapprovaltask",
+        },
     ),
     superuser_only("wagtailforms:.+", page("lesson_a")),
     superuser_only(
@@ -646,9 +788,18 @@ MATRIX: tuple[Entry, ...] = (
     ),
     Entry(
         names="wagtailadmin_editing_sessions:ping",
-        cases=(case(lambda w: {"app_label": "wagtailcore", "model_name": "page",
-                               "object_id": str(w.lesson_a.pk), "session_id": 999999},
-                    COURSE_A_STAFF, method="post"),),
+        cases=(
+            case(
+                lambda w: {
+                    "app_label": "wagtailcore",
+                    "model_name": "page",
+                    "object_id": str(w.lesson_a.pk),
+                    "session_id": 999999,
+                },
+                COURSE_A_STAFF,
+                method="post",
+            ),
+        ),
         why="says who else is editing a page, to the people who may edit it",
     ),
     Entry(
@@ -664,8 +815,11 @@ MATRIX: tuple[Entry, ...] = (
     Entry(
         names="wagtail_serve",
         cases=(
-            case(lambda w: [w.lesson_a.url_path.split("/", 2)[2]], EVERYONE,
-                 label="a published lesson"),
+            case(
+                lambda w: [w.lesson_a.url_path.split("/", 2)[2]],
+                EVERYONE,
+                label="a published lesson",
+            ),
         ),
     ),
 )
@@ -736,7 +890,9 @@ def test_every_url_that_takes_an_argument_has_its_row_in_the_matrix():
 
 
 def test_every_row_of_the_matrix_still_matches_a_url():
-    unused = [entry.names for entry in MATRIX if not any(entry.pattern.match(r.name) for r in ROUTES)]
+    unused = [
+        entry.names for entry in MATRIX if not any(entry.pattern.match(r.name) for r in ROUTES)
+    ]
     assert not unused, f"Rows matching no URL any more: {unused}"
 
 
@@ -752,7 +908,7 @@ def _refused_by_wagtail(response) -> bool:
 
 
 def outcome(response) -> str:
-    """"refused" (not found, forbidden, sent to sign in or back to the admin's dashboard),
+    """ "refused" (not found, forbidden, sent to sign in or back to the admin's dashboard),
     "error" (a server error, or a method the view does not take: the matrix must use the
     right one), or "served" (the person reached the view's own logic)."""
     status = response.status_code
@@ -869,6 +1025,8 @@ def test_who_may_open_the_url(route, world, clients, db):
             got = outcome(response)
             expected = "served" if actor in chosen.allowed else "refused"
             if got != expected:
-                wrong.append(f"{chosen.label or 'case'} {chosen.method.upper()} {url} "
-                             f"as {actor}: {got} ({_described(response)}), expected {expected}")
+                wrong.append(
+                    f"{chosen.label or 'case'} {chosen.method.upper()} {url} "
+                    f"as {actor}: {got} ({_described(response)}), expected {expected}"
+                )
     assert not wrong, f"{entry.why}\n" + "\n".join(wrong)

@@ -57,9 +57,9 @@ def test_site_and_wagtail_admin_run_under_the_policy_without_violations(make_tab
     console: list[str] = []
     tab.page.on(
         "console",
-        lambda message: console.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            console.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     tab.page.add_init_script(COLLECT_VIOLATIONS)
     tab.open("/fr/accounts/login/")

@@ -47,7 +47,9 @@ def test_a_learner_page_carries_a_strict_policy(client, site, language):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/fr/", "/ar/", "/fr/verify/", "/fr/accounts/login/", "/fr/nowhere/"])
+@pytest.mark.parametrize(
+    "path", ["/fr/", "/ar/", "/fr/verify/", "/fr/accounts/login/", "/fr/nowhere/"]
+)
 def test_anonymous_pages_carry_a_strict_policy(client, site, path):
     assert_strict(policy(client.get(path)))
 
@@ -90,7 +92,9 @@ def test_our_pages_have_one_policy_header_only(client, site):
     assert len(response.headers["Content-Security-Policy"].split("frame-ancestors")) == 2
 
 
-INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")", re.I)
+INLINE_SCRIPT = re.compile(
+    r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")", re.I
+)
 EVENT_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
 STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I)
 

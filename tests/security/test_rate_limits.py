@@ -214,7 +214,8 @@ def test_a_certificate_sized_upload_is_still_compared_with_csrf_checked(site):
     token = page.cookies["csrftoken"].value
     pdf = certificate.pdf.open("rb").read()
     same = client.post(
-        url, {"pdf": SimpleUploadedFile("c.pdf", pdf, "application/pdf"), "csrfmiddlewaretoken": token}
+        url,
+        {"pdf": SimpleUploadedFile("c.pdf", pdf, "application/pdf"), "csrfmiddlewaretoken": token},
     )
     assert same.status_code == 200
     assert 'data-comparison="match"' in same.content.decode()
@@ -224,7 +225,9 @@ def test_a_certificate_sized_upload_is_still_compared_with_csrf_checked(site):
     assert forged.status_code == 403
 
 
-def test_the_form_refuses_a_too_large_file_that_the_declared_size_let_through(client, site, monkeypatch):
+def test_the_form_refuses_a_too_large_file_that_the_declared_size_let_through(
+    client, site, monkeypatch
+):
     certificate = issued_certificate()
     monkeypatch.setattr(certificate_forms, "MAX_PDF_BYTES", 1000)
     response = client.post(

@@ -156,9 +156,7 @@ def _block(key: str, text: str, entity: str | None = None) -> dict:
 # --- What "inert" means, checked on the parsed page ----------------------------------------
 
 MARKER = re.compile(r"__xss_([a-z0-9_]+?)__")
-URL_ATTRIBUTES = set(
-    "href src action formaction xlink:href data poster background".split()
-)
+URL_ATTRIBUTES = set("href src action formaction xlink:href data poster background".split())
 # Elements a payload must never introduce; their text and attributes may not carry a marker,
 # except the attributes that only describe them.
 ACTIVE_ELEMENTS = set(
@@ -1044,7 +1042,9 @@ def test_payloads_typed_by_learners_render_inert_for_their_trainers(client, site
         shows=names,
     )
     audit.visit(
-        client, reverse("follow_up:index"), page="follow-up index (trainer)",
+        client,
+        reverse("follow_up:index"),
+        page="follow-up index (trainer)",
         shows=[Shown("cohort", name) for name in people.cohorts],
     )
     teacher.preferred_language = "ar"
@@ -1485,9 +1485,7 @@ def test_names_refuse_bidi_controls_on_every_form_that_takes_them(client, site):
     assert person.full_name_latin == "Fatima-Zahra Benali"
 
 
-def test_names_saved_before_the_rule_render_isolated_and_are_printed_without_controls(
-    client, site
-):
+def test_names_saved_before_the_rule_render_isolated_and_are_printed_without_controls(client, site):
     """Names saved before names refused direction controls keep them until their owner edits
     them: trainers and administrators see them isolated, certificates print them without."""
     admin = administrator()

@@ -50,8 +50,10 @@ class Command(BaseCommand):
             pdf = sign_pdf(pdf)
         output.write_bytes(pdf)
         if one_off or settings.CERTIFICATE_PDF_SIGNING_KEY:
-            self.stdout.write(self.style.WARNING(
-                "Real keys are configured: the sample is signed with a one-off key and carries "
-                "no PDF signature."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    "Real keys are configured: the sample is signed with a one-off key and carries "
+                    "no PDF signature."
+                )
+            )
         self.stdout.write(self.style.SUCCESS(f"Wrote {output}"))

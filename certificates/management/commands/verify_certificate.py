@@ -27,29 +27,40 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, nargs="?", help="The PDF, or a PNG/JPEG with --qr.")
         parser.add_argument(
-            "--credential", type=Path, metavar="FILE",
+            "--credential",
+            type=Path,
+            metavar="FILE",
             help="Check a credential alone: credential.json (as the verification page serves it) "
-                 "or a VC-JWT.",
+            "or a VC-JWT.",
         )
         parser.add_argument(
-            "--qr", action="store_true",
+            "--qr",
+            action="store_true",
             help="Also check the QR code's signed statement (needs zbarimg; pdftoppm for a PDF). "
-                 "A PNG or JPEG is always read this way.",
+            "A PNG or JPEG is always read this way.",
         )
         parser.add_argument(
-            "--certificate", type=Path, action="append", metavar="PEM",
+            "--certificate",
+            type=Path,
+            action="append",
+            metavar="PEM",
             help="ENSA's document-signing certificate, or its CA's (repeat for older ones). "
-                 "Default: this server's.",
+            "Default: this server's.",
         )
         parser.add_argument(
-            "--public-key", type=Path, action="append", metavar="PEM",
+            "--public-key",
+            type=Path,
+            action="append",
+            metavar="PEM",
             help="The register's Ed25519 public key (repeat for older keys). Default: this "
-                 "server's.",
+            "server's.",
         )
         parser.add_argument(
-            "--status-list", type=Path, metavar="FILE",
+            "--status-list",
+            type=Path,
+            metavar="FILE",
             help="The status list credential (downloaded from the credential's "
-                 "statusListCredential URL), to tell whether it was revoked.",
+            "statusListCredential URL), to tell whether it was revoked.",
         )
 
     def handle(self, *args, file, credential, qr, certificate, public_key, status_list, **options):
@@ -60,7 +71,8 @@ class Command(BaseCommand):
             raise CommandError(_("No such file: %(path)s") % {"path": path})
         keys = (
             [signing.load_public_key(p.read_bytes()) for p in public_key]
-            if public_key else published_public_keys()
+            if public_key
+            else published_public_keys()
         )
         statuses = status_list.read_bytes() if status_list else None
         content = path.read_bytes()
@@ -71,17 +83,24 @@ class Command(BaseCommand):
         elif content.startswith(PDF_MAGIC):
             certificates = (
                 [c for p in certificate for c in pdfsign.load_certificates(p.read_bytes())]
-                if certificate else pdfsign.published_certificates()
+                if certificate
+                else pdfsign.published_certificates()
             )
             result = verify_pdf(
                 content, certificates=certificates, public_keys=keys, qr=qr, status_list=statuses
             )
         else:
-            raise CommandError(_("%(path)s is neither a PDF nor a PNG or JPEG image.") % {"path": path})
+            raise CommandError(
+                _("%(path)s is neither a PDF nor a PNG or JPEG image.") % {"path": path}
+            )
         self._report(result)
         if not result.ok:
-            raise CommandError(_("NOT VERIFIED") + "\n" + "\n".join(f"- {p}" for p in result.problems))
-        self.stdout.write(self.style.SUCCESS(_("VERIFIED: %(what)s") % {"what": self._what(result)}))
+            raise CommandError(
+                _("NOT VERIFIED") + "\n" + "\n".join(f"- {p}" for p in result.problems)
+            )
+        self.stdout.write(
+            self.style.SUCCESS(_("VERIFIED: %(what)s") % {"what": self._what(result)})
+        )
 
     @staticmethod
     def _what(result: Verification) -> str:
@@ -100,29 +119,48 @@ class Command(BaseCommand):
             write(_("Serial number: %(serial)s") % {"serial": result.serial})
         signature = result.signature
         if signature is not None and signature.signer:
-            write(_("PDF signed by: %(signer)s, on %(date)s") % {
-                "signer": signature.signer,
-                "date": signature.signed_at.isoformat() if signature.signed_at else "?",
-            })
+            write(
+                _("PDF signed by: %(signer)s, on %(date)s")
+                % {
+                    "signer": signature.signer,
+                    "date": signature.signed_at.isoformat() if signature.signed_at else "?",
+                }
+            )
         if result.credential:
             vc = result.credential
             subject = vc.get("credentialSubject") or {}
-            names = [i.get("identityHash", "") for i in subject.get("identifier") or []
-                     if isinstance(i, dict)]
+            names = [
+                i.get("identityHash", "")
+                for i in subject.get("identifier") or []
+                if isinstance(i, dict)
+            ]
             write(_("Credential: %(name)s") % {"name": vc.get("name", "")})
             write(_("Learner: %(names)s") % {"names": " / ".join(n for n in names if n)})
-            write(_("Issued on: %(date)s; completed on: %(completed)s") % {
-                "date": vc.get("validFrom", ""), "completed": subject.get("activityEndDate", "")
-            })
+            write(
+                _("Issued on: %(date)s; completed on: %(completed)s")
+                % {"date": vc.get("validFrom", ""), "completed": subject.get("activityEndDate", "")}
+            )
         statement = result.statement
         if statement is not None:
-            write(_("QR code statement: %(serial)s, %(latin)s / %(arabic)s, course %(course)s, "
-                    "%(hours)s hours, completed on %(date)s (key %(key)s)") % {
-                "serial": statement.serial, "latin": statement.name_latin,
-                "arabic": statement.name_arabic, "course": statement.course_code,
-                "hours": statement.hours, "date": statement.completion_date.isoformat(),
-                "key": statement.key_id,
-            })
+            write(
+                _(
+                    "QR code statement: %(serial)s, %(latin)s / %(arabic)s, course %(course)s, "
+                    "%(hours)s hours, completed on %(date)s (key %(key)s)"
+                )
+                % {
+                    "serial": statement.serial,
+                    "latin": statement.name_latin,
+                    "arabic": statement.name_arabic,
+                    "course": statement.course_code,
+                    "hours": statement.hours,
+                    "date": statement.completion_date.isoformat(),
+                    "key": statement.key_id,
+                }
+            )
             if result.signature is None:
-                write(_("Compare these facts with the paper: a copy that prints another name, "
-                        "course, number of hours or date is forged."))
+                write(
+                    _(
+                        "Compare these facts with the paper: a copy that prints another name, "
+                        "course, number of hours or date is forged."
+                    )
+                )

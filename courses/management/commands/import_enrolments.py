@@ -19,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="CSV or XLSX file, first row naming the columns")
         parser.add_argument("--cohort", type=int, required=True, help="id of the cohort")
         parser.add_argument("--apply", action="store_true", help="apply (otherwise only preview)")
-        parser.add_argument("--by", default="", help="e-mail address of the administrator responsible")
+        parser.add_argument(
+            "--by", default="", help="e-mail address of the administrator responsible"
+        )
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
@@ -37,7 +39,9 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error.strerror or error}") from error
         administrator = None
         if by:
-            administrator = get_user_model().objects.filter(email__iexact=by, is_active=True).first()
+            administrator = (
+                get_user_model().objects.filter(email__iexact=by, is_active=True).first()
+            )
             if administrator is None:
                 raise CommandError(f"No active account with the address {by}.")
         preview = preview_import(cohort=found, data=data)

@@ -11,7 +11,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=REMINDER_DAYS, help="How many days ahead (default %(default)s)."
+            "--days",
+            type=int,
+            default=REMINDER_DAYS,
+            help="How many days ahead (default %(default)s).",
         )
 
     def handle(self, *args, days: int, **options):

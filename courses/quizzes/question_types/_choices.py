@@ -35,7 +35,10 @@ class ChoiceRow(RowForm):
     text_ar = text_field(_("Answer (Arabic)"), attrs=ARABIC, required=False)
     correct = forms.BooleanField(label=_("Right answer"), required=False)
     feedback = text_field(
-        _("Feedback to a learner who chose it (French)"), required=False, textarea=True, max_length=2000
+        _("Feedback to a learner who chose it (French)"),
+        required=False,
+        textarea=True,
+        max_length=2000,
     )
     feedback_ar = text_field(
         _("Feedback to a learner who chose it (Arabic)"),
@@ -92,7 +95,9 @@ class ChoiceType(QuestionType):
     entries_key = "choices"
 
     def widget(self, question: Mapping, answer) -> Widget:
-        chosen = {str(v) for v in (answer if isinstance(answer, list) else [answer]) if v is not None}
+        chosen = {
+            str(v) for v in (answer if isinstance(answer, list) else [answer]) if v is not None
+        }
         return Widget(
             options=[
                 Option(str(c["id"]), label_of(c), str(c["id"]) in chosen)
@@ -107,11 +112,14 @@ class ChoiceType(QuestionType):
 
     def right_answer(self, question: Mapping) -> str:
         return self.describe(
-            question, [str(c["id"]) for c in question["data"].get("choices", []) if c.get("correct")]
+            question,
+            [str(c["id"]) for c in question["data"].get("choices", []) if c.get("correct")],
         )
 
     def choice_feedback(self, question: Mapping, answer) -> list[str]:
-        chosen = {str(v) for v in (answer if isinstance(answer, list) else [answer]) if v is not None}
+        chosen = {
+            str(v) for v in (answer if isinstance(answer, list) else [answer]) if v is not None
+        }
         found = []
         for choice in question["data"].get("choices", []):
             if str(choice.get("id")) in chosen:

@@ -91,9 +91,20 @@ SAME_TEXT = _("Two rows say the same thing: change one of them or remove it.")
 BAD_IDS = _("The rows could not be read: reload the page and type your changes again.")
 
 
-def text_field(label, *, attrs: Mapping = FRENCH, required: bool = True, max_length: int = 500,
-               textarea: bool = False, help_text="") -> forms.CharField:
-    widget = forms.Textarea(attrs={"rows": 2, **attrs}) if textarea else forms.TextInput(attrs=dict(attrs))
+def text_field(
+    label,
+    *,
+    attrs: Mapping = FRENCH,
+    required: bool = True,
+    max_length: int = 500,
+    textarea: bool = False,
+    help_text="",
+) -> forms.CharField:
+    widget = (
+        forms.Textarea(attrs={"rows": 2, **attrs})
+        if textarea
+        else forms.TextInput(attrs=dict(attrs))
+    )
     return forms.CharField(
         label=label, required=required, max_length=max_length, widget=widget, help_text=help_text
     )
@@ -221,13 +232,18 @@ class Editor:
         entries = stored.get(self.entries_key) if self.entries_key else None
         #: Ids the question had when the editor opened: never given to a new row.
         self.stored_ids = {
-            str(e["id"]) for e in entries or () if isinstance(e, dict) and e.get("id") not in (None, "")
+            str(e["id"])
+            for e in entries or ()
+            if isinstance(e, dict) and e.get("id") not in (None, "")
         }
         self.options = None
         self.rows = None
         if self.options_form is not None:
             self.options = self.options_form(
-                data, prefix=prefix, initial=self.options_initial(stored), use_required_attribute=False
+                data,
+                prefix=prefix,
+                initial=self.options_initial(stored),
+                use_required_attribute=False,
             )
         if self.rows_formset is not None:
             initial = self.rows_initial(stored)

@@ -62,7 +62,10 @@ class MatchingEditor(Editor):
 
     def rows_initial(self, stored: Mapping) -> list[dict]:
         return [
-            {name: str(pair.get(name, "")) for name in ("id", "prompt", "prompt_ar", "match", "match_ar")}
+            {
+                name: str(pair.get(name, ""))
+                for name in ("id", "prompt", "prompt_ar", "match", "match_ar")
+            }
             for pair in stored.get("pairs", [])
             if isinstance(pair, dict)
         ]
@@ -148,7 +151,9 @@ class Matching(QuestionType):
         )
 
     def right_answer(self, question: Mapping) -> str:
-        return self.describe(question, {str(p["id"]): str(p["id"]) for p in question["data"].get("pairs", [])})
+        return self.describe(
+            question, {str(p["id"]): str(p["id"]) for p in question["data"].get("pairs", [])}
+        )
 
 
 register(Matching())

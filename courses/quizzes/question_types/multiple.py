@@ -47,7 +47,9 @@ class MultipleChoice(ChoiceType):
         return grading.clean_choices(choices=data.get("choices", []), raw=raw)
 
     def grade(self, data: Mapping, answer, points: float) -> grading.Outcome:
-        return grading.grade_multiple_choice(choices=data.get("choices", []), answer=answer, points=points)
+        return grading.grade_multiple_choice(
+            choices=data.get("choices", []), answer=answer, points=points
+        )
 
 
 register(MultipleChoice())

@@ -46,7 +46,9 @@ class NumericOptions(forms.Form):
     tolerance = NumberField(
         label=_("Tolerance (±)"),
         required=False,
-        help_text=_("Answers this close to the value are right too; leave empty or 0 for the exact value."),
+        help_text=_(
+            "Answers this close to the value are right too; leave empty or 0 for the exact value."
+        ),
     )
 
     def clean_tolerance(self):
@@ -69,7 +71,10 @@ class NumericEditor(Editor):
         return initial
 
     def to_data(self) -> dict:
-        return {"value": self.options.cleaned_data["value"], "tolerance": self.options.cleaned_data["tolerance"]}
+        return {
+            "value": self.options.cleaned_data["value"],
+            "tolerance": self.options.cleaned_data["tolerance"],
+        }
 
 
 def _is_number(value) -> bool:

@@ -50,7 +50,11 @@ class ItemRows(Rows):
     distinct = ("text", "text_ar")
 
     def check(self, rows):
-        positions = [form.cleaned_data.get(ORDER) for form in rows if form.cleaned_data.get(ORDER) is not None]
+        positions = [
+            form.cleaned_data.get(ORDER)
+            for form in rows
+            if form.cleaned_data.get(ORDER) is not None
+        ]
         if len(set(positions)) != len(positions):
             raise forms.ValidationError(SAME_POSITION, code="same_position")
 
@@ -66,9 +70,15 @@ class OrderingEditor(Editor):
 
     def rows_initial(self, stored: Mapping) -> list[dict]:
         return [
-            {"id": str(item.get("id", "")), "text": item.get("text", ""), "text_ar": item.get("text_ar", ""),
-             ORDER: position}
-            for position, item in enumerate((i for i in stored.get("items", []) if isinstance(i, dict)), start=1)
+            {
+                "id": str(item.get("id", "")),
+                "text": item.get("text", ""),
+                "text_ar": item.get("text_ar", ""),
+                ORDER: position,
+            }
+            for position, item in enumerate(
+                (i for i in stored.get("items", []) if isinstance(i, dict)), start=1
+            )
         ]
 
     def to_data(self) -> dict:
@@ -95,7 +105,10 @@ class Ordering(QuestionType):
 
     def raw_answer(self, question: Mapping, post):
         name = f"q-{question['key']}"
-        return {item_id: post.get(f"{name}-{token}", "") for item_id, token in row_tokens(question, "items").items()}
+        return {
+            item_id: post.get(f"{name}-{token}", "")
+            for item_id, token in row_tokens(question, "items").items()
+        }
 
     def clean_given(self, data: Mapping, raw):
         return grading.clean_ordering(items=data.get("items", []), raw=raw)
@@ -128,7 +141,8 @@ class Ordering(QuestionType):
 
     def right_answer(self, question: Mapping) -> str:
         return self.describe(
-            question, {str(i["id"]): n for n, i in enumerate(question["data"].get("items", []), start=1)}
+            question,
+            {str(i["id"]): n for n, i in enumerate(question["data"].get("items", []), start=1)},
         )
 
 

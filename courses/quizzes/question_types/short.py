@@ -32,7 +32,9 @@ class ShortAnswerOptions(forms.Form):
     accents_matter = forms.BooleanField(
         label=_("Accents matter"),
         required=False,
-        help_text=_("Ticked: an answer without its accents (“integration” for “intégration”) is wrong."),
+        help_text=_(
+            "Ticked: an answer without its accents (“integration” for “intégration”) is wrong."
+        ),
     )
     allow_proclitics = forms.BooleanField(
         label=_("Accept Arabic words with a prefix"),
@@ -58,7 +60,11 @@ class ShortAnswerEditor(Editor):
 
     def rows_initial(self, stored: Mapping) -> list[dict]:
         accepted = stored.get("accepted", [])
-        return [{"text": a} for a in accepted if isinstance(a, str)] if isinstance(accepted, list) else []
+        return (
+            [{"text": a} for a in accepted if isinstance(a, str)]
+            if isinstance(accepted, list)
+            else []
+        )
 
     def to_data(self) -> dict:
         options = self.options.cleaned_data
@@ -78,7 +84,9 @@ class ShortAnswer(QuestionType):
 
     def problems(self, data: Mapping) -> list[str]:
         accepted = data.get("accepted")
-        if not isinstance(accepted, list) or not any(isinstance(a, str) and a.strip() for a in accepted):
+        if not isinstance(accepted, list) or not any(
+            isinstance(a, str) and a.strip() for a in accepted
+        ):
             return [str(GIVE_ONE)]
         return []
 
@@ -95,7 +103,9 @@ class ShortAnswer(QuestionType):
 
     def right_answer(self, question: Mapping) -> str:
         # The accepted answers mix both languages: a page lists those written in its own.
-        return joined(isolate(accepted) for accepted in in_page_script(question["data"].get("accepted", [])))
+        return joined(
+            isolate(accepted) for accepted in in_page_script(question["data"].get("accepted", []))
+        )
 
 
 register(ShortAnswer())

@@ -44,7 +44,9 @@ class SingleChoice(ChoiceType):
         return grading.clean_choice(choices=data.get("choices", []), raw=raw)
 
     def grade(self, data: Mapping, answer, points: float) -> grading.Outcome:
-        return grading.grade_single_choice(choices=data.get("choices", []), answer=answer, points=points)
+        return grading.grade_single_choice(
+            choices=data.get("choices", []), answer=answer, points=points
+        )
 
 
 register(SingleChoice())

@@ -32,7 +32,9 @@ class TrueFalseEditor(Editor):
 
     def options_initial(self, stored: Mapping) -> dict:
         answer = stored.get("answer")
-        return {"answer": {True: "true", False: "false"}[answer]} if isinstance(answer, bool) else {}
+        return (
+            {"answer": {True: "true", False: "false"}[answer]} if isinstance(answer, bool) else {}
+        )
 
     def to_data(self) -> dict:
         return {"answer": self.options.cleaned_data["answer"]}
@@ -52,7 +54,9 @@ class TrueFalse(QuestionType):
         return grading.clean_true_false(raw=raw)
 
     def grade(self, data: Mapping, answer, points: float) -> grading.Outcome:
-        return grading.grade_true_false(expected=bool(data.get("answer")), answer=answer, points=points)
+        return grading.grade_true_false(
+            expected=bool(data.get("answer")), answer=answer, points=points
+        )
 
     def widget(self, question: Mapping, answer) -> Widget:
         value = {True: "true", False: "false"}.get(answer, answer)
