@@ -49,7 +49,7 @@ class IssueForm(forms.Form):
     enrolment = forms.ModelChoiceField(label=_("Learner and course"), queryset=None)
 
     def __init__(self, *args, **kwargs):
-        from courses.models import Enrolment
+        from courses.api import Enrolment  # at call time: importing the forms loads no course model
 
         super().__init__(*args, **kwargs)
         self.fields["enrolment"].queryset = (
@@ -66,7 +66,10 @@ class BulkIssueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         from wagtail.models import Locale
 
-        from courses.models import Cohort, CoursePage
+        from courses.api import (  # at call time: importing the forms loads no course model
+            Cohort,
+            CoursePage,
+        )
 
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.filter(
