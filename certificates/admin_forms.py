@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
-from courses.models import CoursePage
+from courses.api import CoursePage
 
 from .models import CourseCertification
 from .services import current_certified_course

@@ -24,7 +24,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.models import CoursePage, Enrolment
+from courses.api import CoursePage, Enrolment
 from lms.admin_ui import LanguageColumn
 from lms.spreadsheets import SafeSpreadsheetExportMixin
 

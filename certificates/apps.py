@@ -7,7 +7,8 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from courses.signals import course_completed
+        # at call time: apps.py loads before the models
+        from courses.api import course_completed
 
         from . import checks  # noqa: F401 - registers the system checks
         from .receivers import on_course_completed

@@ -8,8 +8,7 @@ from datetime import date
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Enrolment, EnrolmentStatus
-from courses.queries import progress_of
+from courses.api import Enrolment, EnrolmentStatus, progress_of
 
 from .models import Certificate, CertificateStatus
 

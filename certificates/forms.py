@@ -49,7 +49,8 @@ class IssueForm(forms.Form):
     enrolment = forms.ModelChoiceField(label=_("Learner and course"), queryset=None)
 
     def __init__(self, *args, **kwargs):
-        from courses.models import Enrolment
+        # at call time: importing the forms loads no course model
+        from courses.api import Enrolment
 
         super().__init__(*args, **kwargs)
         self.fields["enrolment"].queryset = (
@@ -66,7 +67,8 @@ class BulkIssueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         from wagtail.models import Locale
 
-        from courses.models import Cohort, CoursePage
+        # at call time: importing the forms loads no course model
+        from courses.api import Cohort, CoursePage
 
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.filter(

@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from courses.permissions import teaches
-from lms.accounts.roles import ADMINISTRATORS, is_administrator
+from courses.api import teaches
+from lms.accounts.api import ADMINISTRATORS, is_administrator
 
 from .models import Certificate
 

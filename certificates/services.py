@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from courses.models import Cohort, CoursePage, Enrolment, canonical_page
+from courses.api import Cohort, CoursePage, Enrolment, canonical_page
 from lms.text import strip_bidi_controls
 
 from .archival import make_archival

@@ -24,7 +24,8 @@ def run_bulk_issue_task(*, run_id: int) -> dict:
 def auto_issue_task(*, enrolment_id: int) -> str:
     """Issue on completion when the course's certificate settings ask for it; a refusal is
     logged, not raised."""
-    from courses.models import Enrolment
+    # at call time: importing the tasks loads no course model
+    from courses.api import Enrolment
 
     from .services import NotEligible, auto_issue_certificate
 

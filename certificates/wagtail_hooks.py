@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from courses.api import CoursePage, canonical_page
 from lms.admin_guards import needs_model_permission
 
 from . import admin_views
@@ -138,8 +139,6 @@ def refuse_bulk_deleting_courses_with_certificates(
 @hooks.register("register_page_header_buttons")
 def certificate_settings_button(page, user, view_name, next_url=None):
     """On a course, administrators find its certificate settings."""
-    from courses.models import CoursePage, canonical_page
-
     if not isinstance(page.specific_deferred, CoursePage):
         return
     if not certification_policy.user_has_any_permission(user, {"add", "change"}):

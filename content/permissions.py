@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lms.accounts.roles import ADMINISTRATORS, TRAINERS, is_administrator, is_staff_member
+from lms.accounts.api import ADMINISTRATORS, TRAINERS, is_administrator, is_staff_member
 
 
 class AccessLevel(models.TextChoices):

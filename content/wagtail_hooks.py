@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from content.library.reports import DownloadReportView
 from content.library.views import serve_document
-from lms.accounts.roles import is_administrator
+from lms.accounts.api import is_administrator
 from lms.admin_guards import refuse_deleting_what_is_protected
 
 

@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.accounts.models import Organisation
-from lms.accounts.roles import LEARNERS, TRAINERS
+from lms.accounts.api import LEARNERS, TRAINERS, Organisation
 
 from .imports import MAX_BYTES
 from .models import Cohort, CoursePage

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content.blocks import LessonStreamBlock
+from content.api import LessonStreamBlock
 from lms.locales import default_locale
 from lms.pagecache import CachedRestrictionsMixin, remember
 from lms.text import PERSON_NAME_VALIDATORS, isolate

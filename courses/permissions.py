@@ -17,7 +17,7 @@ from django.contrib.auth.models import Permission
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from lms.accounts.roles import is_administrator, is_staff_member, is_trainer
+from lms.accounts.api import is_administrator, is_staff_member, is_trainer
 from lms.locales import default_locale
 
 # What the trainers of a course may do with its pages.

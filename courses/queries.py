@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from content.models import Theme
+from content.api import Theme
 from lms.locales import active_locale, default_locale
 from lms.pagecache import digest, remember
 

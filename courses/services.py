@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from lms.accounts.api import ADMINISTRATORS, LEARNERS, TRAINERS, Organisation
+
 from .errors import EnrolmentError
 from .imports import ImportFileError, ImportRow, organisation_key, parse_rows
 from .models import (
@@ -181,8 +183,6 @@ def grant_catalogue_permissions(*, catalog) -> None:
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
-    from lms.accounts.roles import ADMINISTRATORS, TRAINERS
-
     grants = {
         TRAINERS: [],
         ADMINISTRATORS: [
@@ -231,9 +231,6 @@ def bulk_candidates(*, learners: Iterable = (), organisation=None) -> list:
     """The chosen people and the learners of every organisation of `organisation`'s branch
     (inactive and unverified ones included, to be reported), each once, sorted by name."""
     from django.contrib.auth import get_user_model
-
-    from lms.accounts.models import Organisation
-    from lms.accounts.roles import LEARNERS
 
     chosen = {user.pk: user for user in learners}
     if organisation is not None:
@@ -368,8 +365,6 @@ class ImportRefused(Exception):
 
 def organisation_index() -> dict[str, int]:
     """organisation_key() of every organisation's slug and names -> its id."""
-    from lms.accounts.models import Organisation
-
     index: dict[str, int] = {}
     for pk, slug, name_fr, name_ar in Organisation.objects.values_list(
         "pk", "slug", "name_fr", "name_ar"
@@ -464,8 +459,6 @@ def apply_import(
     Existing confirmed accounts are enrolled in the cohort (and its course) and their
     organisation is set from the file and confirmed; blank names and job title are filled.
     Others are invited (in `language`): the e-mails leave after commit."""
-    from lms.accounts.models import Organisation
-
     with transaction.atomic():
         cohort = (
             Cohort.objects.select_for_update(of=("self",))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from content.setup import SiteStructure, ensure_section
+from content.api import SiteStructure, ensure_section
 
 from .models import CatalogPage
 from .services import grant_catalogue_permissions

@@ -14,17 +14,18 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from certificates.models import CertificateTemplate, CourseCertification, TemplateSignatory
-from certificates.samples import signature_png
-from certificates.services import (
+from certificates.api import (
     DEFAULT_TEMPLATE_NAME,
+    CertificateTemplate,
+    CourseCertification,
+    TemplateSignatory,
     current_certified_course,
     current_template_version,
     issue_certificate,
+    signature_png,
 )
-from content.collections import collection_for
-from content.permissions import CERTIFICATES
-from courses.models import CoursePage, Enrolment, EnrolmentStatus
+from content.api import CERTIFICATES, collection_for
+from courses.api import CoursePage, Enrolment, EnrolmentStatus
 
 from . import files
 

@@ -19,13 +19,19 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
-from content.themes import ensure_themes
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
-from courses.services import complete_lesson, enrol
-from courses.setup import ensure_catalogue
-from lms.accounts.models import Organisation
-from lms.accounts.roles import LEARNERS
-from lms.accounts.services import assign_role
+from content.api import ensure_themes
+from courses.api import (
+    Cohort,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    complete_lesson,
+    enrol,
+    ensure_catalogue,
+)
+from lms.accounts.api import LEARNERS, Organisation, assign_role
 
 from . import files
 from .pages import PageMaker

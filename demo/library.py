@@ -10,14 +10,18 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from content.collections import collection_for
-from content.library import services
-from content.library.models import HandbookEdition, HandbookPage
-from content.library.pdfgen import HandbookText, render_handbook_pdf
-from content.library.setup import ensure_library
-from content.permissions import LIBRARY
-from content.setup import ensure_translation
-from content.themes import ensure_themes
+from content.api import (
+    LIBRARY,
+    HandbookEdition,
+    HandbookPage,
+    HandbookText,
+    collection_for,
+    ensure_library,
+    ensure_themes,
+    ensure_translation,
+    extract_document_text,
+    render_handbook_pdf,
+)
 
 from . import files
 
@@ -100,6 +104,6 @@ def seed_demo_library() -> list[HandbookPage]:
             arabic = ensure_translation(french, ar)  # adopts a translation made before
         for handbook in (french, arabic):
             for edition in HandbookEdition.objects.filter(handbook=handbook):
-                services.extract_document_text(document_id=edition.document_id)
+                extract_document_text(document_id=edition.document_id)
             seeded.append(handbook)
     return seeded

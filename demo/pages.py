@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from wagtail.models import Locale, Page
 
-from content.setup import ensure_translation
+from content.api import ensure_translation
 
 # Relations set once the page exists; the Arabic page gets its own (themes) or the French
 # page's through synchronisation (trainers).

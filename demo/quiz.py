@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from content.setup import ensure_translation
-from courses.models import CoursePage, Enrolment, ModulePage, canonical_page
-from courses.quizzes.models import (
+from content.api import ensure_translation
+from courses.api import CoursePage, Enrolment, ModulePage, canonical_page, refresh_completion
+from courses.quizzes.api import (
     Attempt,
     AttemptState,
     ClosedBy,
@@ -22,7 +22,6 @@ from courses.quizzes.models import (
     QuizPage,
     QuizQuestion,
 )
-from courses.services import refresh_completion
 
 from . import files
 from .pages import translate_ancestors

@@ -7,7 +7,8 @@ def _administrators_handle_erasure_requests(sender, using="default", **kwargs):
     """ENSA administrators see erasure requests, and so their entries in the audit log."""
     from django.contrib.auth.models import Group, Permission
 
-    from lms.accounts.roles import ADMINISTRATORS
+    # at call time: apps.py loads before the models
+    from lms.accounts.api import ADMINISTRATORS
 
     from .setup import create_permissions_of_every_app
 

@@ -1,6 +1,6 @@
 """Who may handle personal-data requests."""
 
-from lms.accounts.roles import is_administrator, is_staff_member
+from lms.accounts.api import is_administrator, is_staff_member
 
 
 def may_confirm_erasure(user) -> bool:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.admin_forms import default_locale_courses
-from courses.models import Cohort
+from courses.api import Cohort, default_locale_courses
 
 from .queries import Filters, course_titles
 

@@ -4,7 +4,7 @@ see none of them."""
 
 from __future__ import annotations
 
-from lms.accounts.roles import is_administrator
+from lms.accounts.api import is_administrator
 
 
 def may_read_reports(user) -> bool:

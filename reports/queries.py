@@ -23,10 +23,10 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from certificates.models import Certificate
-from courses.models import Cohort, CoursePage, Enrolment, LessonCompletion
-from courses.quizzes.models import Attempt
-from lms.accounts.models import Organisation
+from certificates.api import Certificate
+from courses.api import Cohort, CoursePage, Enrolment, LessonCompletion
+from courses.quizzes.api import Attempt
+from lms.accounts.api import Organisation
 
 ACTIVE_DAYS = 30
 

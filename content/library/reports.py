@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from lms.accounts.roles import is_administrator
+from lms.accounts.api import is_administrator
 
 from .models import DownloadCount
 

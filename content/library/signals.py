@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from lms.accounts.signals import organisation_merging
+from lms.accounts.api import organisation_merging
 
 from .models import HandbookPage
 

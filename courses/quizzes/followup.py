@@ -9,9 +9,7 @@ from operator import or_
 
 from django.db.models import Count, Q
 
-from courses.followup import translated_titles
-from courses.models import Cohort, CoursePage, Enrolment
-from courses.permissions import followed_courses
+from courses.api import Cohort, CoursePage, Enrolment, followed_courses, translated_titles
 
 from .models import Attempt, AttemptState, QuizPage
 

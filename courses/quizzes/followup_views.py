@@ -10,8 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy
 
-from courses.followup_views import FollowUpView
-from courses.permissions import may_follow_progress
+from courses.api import FollowUpView, may_follow_progress
 
 from .followup import followed_quizzes, grading_queue
 

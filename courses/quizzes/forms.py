@@ -7,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from courses import grading
+from courses.api import CourseOwnedMixin, CoursePage, canonical_page, grading
 
 from . import question_types
 from .errors import QuizError
@@ -55,8 +55,6 @@ class QuestionBankForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         from wagtail.models import Locale
 
-        from courses.models import CoursePage
-
         from .permissions import bank_courses
 
         if "course" not in self.fields:
@@ -78,8 +76,6 @@ class QuizPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from courses.models import CourseOwnedMixin, canonical_page
-
         from .models import Question, QuestionCategory
 
         anchor = self.instance if self.instance.pk else self.parent_page

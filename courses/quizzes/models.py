@@ -21,8 +21,16 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, PreviewableMixin
 
-from courses import grading
-from courses.models import CourseOwnedMixin, CoursePage, ProgressItemMixin
+from courses.api import (
+    DONE,
+    STARTED,
+    WAITING,
+    CourseOwnedMixin,
+    CoursePage,
+    ItemCell,
+    ProgressItemMixin,
+    grading,
+)
 from lms.pagecache import CachedRestrictionsMixin, digest, remember
 
 from . import question_types
@@ -440,8 +448,6 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
     def follow_up_cells(cls, *, learner_ids: list[int], page_ids: list[int]) -> dict:
         """For the trainers' grid: passed (done, with the grade), waiting for grading,
         started (an attempt, not passed) with the grade so far. Two queries."""
-        from courses.followup import DONE, STARTED, WAITING, ItemCell
-
         if not learner_ids or not page_ids:
             return {}
         settings = remember(

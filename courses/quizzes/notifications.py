@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from courses.notifications import absolute_url
+from courses.api import absolute_url
 from lms.notifications.api import NotificationKind, notify
 
 from .models import Attempt

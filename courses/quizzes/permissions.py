@@ -14,8 +14,8 @@ from django.db.models import QuerySet
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from courses.permissions import restricted_to_own_courses, teaches
-from lms.accounts.roles import ADMINISTRATORS, TRAINERS, is_administrator
+from courses.api import CoursePage, restricted_to_own_courses, teaches
+from lms.accounts.api import ADMINISTRATORS, TRAINERS, is_administrator
 
 #: Any of these lets a person see a bank object (list it, choose it in a quiz).
 SEE = ("add", "change", "delete", "view")
@@ -65,8 +65,6 @@ category_permission_policy = CourseBankPermissionPolicy("quizzes.QuestionCategor
 
 def bank_courses(user) -> QuerySet:
     """The courses (default-locale pages) under which `user` may file questions and categories."""
-    from courses.models import CoursePage
-
     courses = CoursePage.objects.filter(locale=Locale.get_default())
     if restricted_to_own_courses(user):
         courses = courses.filter(trainers=user)

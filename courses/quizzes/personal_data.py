@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from courses import grading
+from courses.api import grading
 
 from .models import Attempt, ManualGrade
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses import grading
-from courses.models import Enrolment, canonical_page
+from courses.api import Enrolment, canonical_page, grading
 from lms.bilingual import choose as in_language  # the text and its language (page marks it)
 
 from . import question_types

@@ -15,9 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from courses import grading
-from courses.models import Enrolment, canonical_page
-from courses.services import refresh_completion
+from courses.api import Enrolment, canonical_page, grading, refresh_completion
 
 from . import question_types
 from .errors import QuizError

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.models import canonical_page
+from courses.api import canonical_page
 from lms.spreadsheets import csv_response, xlsx_response
 
 from . import queries, services

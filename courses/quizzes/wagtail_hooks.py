@@ -24,8 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from courses.followup_views import FollowUpMenuItem
-from courses.permissions import may_follow_progress
+from courses.api import FollowUpMenuItem, may_follow_progress
 
 from . import question_types
 from .followup_views import GradingQueueView, QuizResultsIndexView

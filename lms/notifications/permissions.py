@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from lms.accounts.roles import ADMINISTRATORS, is_administrator
+from lms.accounts.api import ADMINISTRATORS, is_administrator
 
 from .models import Notification
 

@@ -34,7 +34,7 @@ from django.forms.formsets import (
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from courses import grading
+from courses.api import grading
 from lms.bilingual import choose
 from lms.text import isolate
 

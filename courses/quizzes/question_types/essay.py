@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext_lazy as _
 
-from courses import grading
+from courses.api import grading
 
 from . import register
 from .base import Editor, QuestionType

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses import grading
+from courses.api import grading
 
 from . import register
 from .base import (

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses import grading
+from courses.api import grading
 from lms.bilingual import in_language as in_page_script
 from lms.text import isolate
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses import grading
+from courses.api import grading
 
 from . import register
 from ._choices import ChoiceRows, ChoiceType, choice_problems, editor_for

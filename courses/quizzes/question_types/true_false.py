@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from courses import grading
+from courses.api import grading
 
 from . import register
 from .base import Editor, Option, QuestionType, Widget

@@ -1,0 +1,66 @@
+"""The courses app's public door: other apps (quizzes, certificates, reports, demo) import
+this and nothing else of courses."""
+
+from . import grading
+from .admin_forms import default_locale_courses
+from .followup import DONE, STARTED, WAITING, ItemCell, translated_titles
+from .followup_views import FollowUpMenuItem, FollowUpView
+from .models import (
+    Cohort,
+    CourseOwnedMixin,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    ProgressItemMixin,
+    canonical_page,
+)
+from .notifications import absolute_url
+from .permissions import followed_courses, may_follow_progress, restricted_to_own_courses, teaches
+from .queries import progress_of
+from .services import complete_lesson, enrol, refresh_completion
+from .setup import ensure_catalogue
+from .signals import course_completed
+
+__all__ = [
+    # models, for queries and foreign keys; ProgressItemMixin and CourseOwnedMixin are what a
+    # course item (a quiz) or a course-owned record (a question bank) inherits
+    "Cohort",
+    "CourseOwnedMixin",
+    "CoursePage",
+    "Enrolment",
+    "EnrolmentStatus",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "ProgressItemMixin",
+    "canonical_page",
+    # grading: the pure scoring module, used as a namespace (grading.Outcome, grading.aggregate)
+    "grading",
+    # services and queries
+    "complete_lesson",
+    "enrol",
+    "progress_of",
+    "refresh_completion",
+    # permissions
+    "followed_courses",
+    "may_follow_progress",
+    "restricted_to_own_courses",
+    "teaches",
+    # signals (sent after commit)
+    "course_completed",
+    # the trainers' follow-up grid, which course items add their cells and pages to
+    "DONE",
+    "STARTED",
+    "WAITING",
+    "FollowUpMenuItem",
+    "FollowUpView",
+    "ItemCell",
+    "translated_titles",
+    # admin forms, notifications and setup
+    "absolute_url",
+    "default_locale_courses",
+    "ensure_catalogue",
+]

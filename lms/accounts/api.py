@@ -1,0 +1,23 @@
+"""The accounts app's public door: other apps (and the lms kernel) import this and nothing
+else of lms.accounts."""
+
+from .models import Organisation
+from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, is_administrator, is_staff_member, is_trainer
+from .services import assign_role
+from .signals import organisation_merging
+
+__all__ = [
+    # models, for queries and foreign keys
+    "Organisation",
+    # roles: the group names, and the predicates that ask them
+    "ADMINISTRATORS",
+    "LEARNERS",
+    "TRAINERS",
+    "is_administrator",
+    "is_staff_member",
+    "is_trainer",
+    # services
+    "assign_role",
+    # signals
+    "organisation_merging",
+]
