@@ -20,3 +20,15 @@ class CertificatesConfig(AppConfig):
         from .personal_data import anonymise_learner, export_learner
 
         personal_data.register("certificates", export=export_learner, anonymise=anonymise_learner)
+
+        from lms import navigation
+
+        navigation.register(
+            "certificates:mine", label=_("My certificates"), menu=navigation.MEMBER, order=20
+        )
+        navigation.register(
+            "certificates:verify_form",
+            label=_("Verify a certificate"),
+            menu=navigation.FOOTER,
+            order=10,
+        )

@@ -13,3 +13,9 @@ class CoursesConfig(AppConfig):
         from .personal_data import anonymise_learner, export_learner
 
         personal_data.register("courses", export=export_learner, anonymise=anonymise_learner)
+
+        from lms import navigation
+
+        navigation.register(
+            "courses:dashboard", label=_("My learning"), menu=navigation.MEMBER, order=10
+        )

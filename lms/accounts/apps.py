@@ -28,6 +28,12 @@ class AccountsConfig(AppConfig):
 
         personal_data.register("account", export=export_account, anonymise=anonymise_account)
 
+        from lms import navigation
+
+        navigation.register(
+            "accounts:profile", label=_("My profile"), menu=navigation.MEMBER, order=90
+        )
+
 
 class UsersAdminConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with ENSA's rules on who may manage which account."""

@@ -8,6 +8,7 @@ from django.utils.text import Truncator, normalize_newlines
 from django.utils.translation import get_language_info, gettext
 from wagtail.models import Page
 
+from lms import navigation
 from lms.bilingual import Localized, active_language, choose
 from lms.locales import locale_codes
 from lms.pagecache import remember
@@ -159,3 +160,9 @@ def seconds_until(moment) -> int:
     if not moment:
         return 0
     return max(0, int((moment - timezone.now()).total_seconds()))
+
+
+@register.simple_tag
+def menu_links(menu: str) -> list[dict[str, str]]:
+    """The links that apps registered for `menu` (lms/navigation.py)."""
+    return navigation.links(menu)
