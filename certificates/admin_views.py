@@ -40,6 +40,7 @@ from .models import (
     CourseCertification,
 )
 from .permissions import AdministratorPermissionPolicy, may_administer
+from .views import download as public_download
 
 
 class ReadOnlyPermissionPolicy(AdministratorPermissionPolicy):
@@ -454,8 +455,6 @@ class BulkIssueView(AdministratorFormView):
 
 
 def download(request, pk: int):
-    from .views import download as public_download
-
     if not may_administer(request.user):
         raise PermissionDenied
     certificate = get_object_or_404(Certificate, pk=pk)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lms import navigation, personal_data
+
 
 class CertificatesConfig(AppConfig):
     name = "certificates"
@@ -15,13 +17,10 @@ class CertificatesConfig(AppConfig):
 
         course_completed.connect(on_course_completed, dispatch_uid="certificates.auto_issue")
 
-        from lms import personal_data
-
+        # at call time: apps.py loads before the models
         from .personal_data import anonymise_learner, export_learner
 
         personal_data.register("certificates", export=export_learner, anonymise=anonymise_learner)
-
-        from lms import navigation
 
         navigation.register(
             "certificates:mine", label=_("My certificates"), menu=navigation.MEMBER, order=20

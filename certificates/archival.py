@@ -50,6 +50,7 @@ PRODUCER = f"ReportLab {reportlab.Version}; {VENDOR}"
 @cache
 def srgb_profile() -> bytes:
     """An sRGB ICC profile (LittleCMS's, through Pillow)."""
+    # at call time: ImageCms loads LittleCMS, only the PDF/A profile needs it
     from PIL import ImageCms
 
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()

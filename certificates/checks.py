@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.core import checks
 
+from .signing import load_private_key
+
 
 @checks.register(checks.Tags.security, deploy=True)
 def signing_key_configured(app_configs=None, **kwargs):
-    from .signing import load_private_key
-
     pem = settings.CERTIFICATE_SIGNING_KEY
     if not pem:
         return [

@@ -40,6 +40,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
+from django.db import DatabaseError
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -47,6 +48,7 @@ from django.utils.translation import gettext_lazy
 
 from . import signing
 from .data import CertificateData
+from .models import Certificate, CertificateStatus
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -547,8 +549,6 @@ def status_list_payload(year: int, revoked: Iterable[int], *, now: datetime | No
 def status_list_token(year: int) -> str | None:
     """The signed status list of `year` as the register says it now; None when no certificate
     of that year has an entry."""
-    from .models import Certificate, CertificateStatus
-
     entries = Certificate.objects.filter(status_list=year)
     if not entries.exists():
         return None
@@ -560,8 +560,6 @@ def status_list_token(year: int) -> str | None:
 
 def _local_status_list(url: str) -> str | None:
     """The status list at `url` when it is this register's own (asked of the database)."""
-    from django.db import DatabaseError
-
     parts, base = urlsplit(url), urlsplit(settings.BASE_URL)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
         return None
@@ -598,6 +596,7 @@ def ob_schema() -> dict:
 
 @cache
 def _schema_validator():
+    # at call time: jsonschema is heavy and only the schema check needs it
     from jsonschema import Draft201909Validator
 
     return Draft201909Validator(ob_schema())

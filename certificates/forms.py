@@ -49,7 +49,7 @@ class IssueForm(forms.Form):
     enrolment = forms.ModelChoiceField(label=_("Learner and course"), queryset=None)
 
     def __init__(self, *args, **kwargs):
-        # at call time: importing the forms loads no course model
+        # at call time: importing the forms loads no model
         from courses.api import Enrolment
 
         super().__init__(*args, **kwargs)
@@ -65,9 +65,9 @@ class BulkIssueForm(forms.Form):
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=None, required=False)
 
     def __init__(self, *args, **kwargs):
+        # at call time: importing the forms loads no model
         from wagtail.models import Locale
 
-        # at call time: importing the forms loads no course model
         from courses.api import Cohort, CoursePage
 
         super().__init__(*args, **kwargs)

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -25,7 +26,8 @@ from wagtail.models import Locale, Orderable, PreviewableMixin
 from lms.bilingual import choose
 
 from .data import CertificateData, Signatory, TemplateData, decode_images, encode_value
-from .samples import DEFAULT_WORDING
+from .pdf import render_certificate
+from .samples import DEFAULT_WORDING, sample_certificate_data
 
 WORDING_FIELDS = tuple(DEFAULT_WORDING)
 # The wording lines that name what the certificate fills in (pdf.py), and the names they may use.
@@ -327,9 +329,6 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         )
 
     def serve_preview(self, request, mode_name):
-        from .pdf import render_certificate
-        from .samples import sample_certificate_data
-
         pdf = render_certificate(sample_certificate_data(template=self.frozen()))
         return HttpResponse(pdf, content_type="application/pdf")
 
@@ -577,8 +576,6 @@ class Certificate(models.Model):
     @property
     def course_title(self) -> str:
         """The course title as the certificate states it, in the active language."""
-        from django.utils.translation import get_language
-
         data = self.snapshot
         if (get_language() or "fr").startswith("ar"):
             return data.get("course_title_ar") or data.get("course_title_fr", "")
@@ -590,6 +587,7 @@ class Certificate(models.Model):
     @property
     def linkedin_add_url(self) -> str:
         """LinkedIn's "add a certification" link, filled with what this certificate states."""
+        # at call time: certificates.credential imports the models (cycle)
         from .credential import linkedin_add_url
 
         return linkedin_add_url(self)

@@ -35,6 +35,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from django.conf import settings
 from django.utils.translation import gettext as _
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
@@ -290,8 +291,6 @@ def _signer_from_settings(key_pem: str, certificate_pem: str, secret_key: str) -
 
 def document_signer() -> DocumentSigner:
     """The configured signer (a development pair derived from SECRET_KEY when unset)."""
-    from django.conf import settings
-
     return _signer_from_settings(
         settings.CERTIFICATE_PDF_SIGNING_KEY,
         settings.CERTIFICATE_PDF_SIGNING_CERTIFICATE,
@@ -302,8 +301,6 @@ def document_signer() -> DocumentSigner:
 def published_certificates() -> list[x509.Certificate]:
     """What this server publishes and trusts: its signing certificate and chain, then the
     certificates retired by a rotation."""
-    from django.conf import settings
-
     certificates = list(document_signer().chain)
     retired = settings.CERTIFICATE_PDF_RETIRED_CERTIFICATES
     if retired.strip():

@@ -32,6 +32,7 @@ from .models import (
     TemplateVersion,
     verify_url,
 )
+from .notifications import notify_certificate_issued
 from .pdf import render_certificate
 from .pdfsign import sign_pdf
 from .statement import sign_statement
@@ -365,8 +366,6 @@ def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by) -> 
 
 def _notify_on_commit(certificate: Certificate) -> None:
     """Record the e-mail in the outbox once the certificate is committed (lms.notifications)."""
-    from .notifications import notify_certificate_issued
-
     transaction.on_commit(lambda: notify_certificate_issued(certificate=certificate), robust=True)
 
 
@@ -392,6 +391,7 @@ def bulk_issue(
     *, issued_by, course: CoursePage | None = None, cohort: Cohort | None = None
 ) -> BulkIssueRun:
     """Record a bulk issue for a course or a cohort and enqueue it after commit."""
+    # at call time: tasks load on first enqueue (declaring a task sets up the backend)
     from .tasks import run_bulk_issue_task
 
     if (course is None) == (cohort is None):

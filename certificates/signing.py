@@ -13,6 +13,7 @@ from functools import cache
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from django.conf import settings
 
 
 class SignatureError(Exception):
@@ -66,6 +67,4 @@ def _key_from_settings(pem: str, secret_key: str) -> Ed25519PrivateKey:
 
 def signing_key() -> Ed25519PrivateKey:
     """The configured private key (a development key derived from SECRET_KEY when unset)."""
-    from django.conf import settings
-
     return _key_from_settings(settings.CERTIFICATE_SIGNING_KEY, settings.SECRET_KEY)

@@ -11,6 +11,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def run_bulk_issue_task(*, run_id: int) -> dict:
+    # at call time: importing the tasks loads no model or service
     from .models import BulkIssueRun
     from .services import run_bulk_issue
 
@@ -41,6 +42,7 @@ def auto_issue_task(*, enrolment_id: int) -> str:
 @task()
 def send_certificate_email(*, certificate_id: int) -> bool:
     """Tell the learner through the outbox (kept for tasks queued before the outbox existed)."""
+    # at call time: importing the tasks loads no model or service
     from .models import Certificate
     from .notifications import notify_certificate_issued
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 def _ensure_collections(sender, using="default", **kwargs):
     """After every migrate, once Wagtail's permissions exist."""
+    # at call time: apps.py loads before the models
     from lms.setup import create_permissions_of_every_app
 
     from .collections import ensure_collections

@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, ReferenceIndex
 
 from lms.accounts.api import ADMINISTRATORS, TRAINERS, is_administrator, is_staff_member
 
@@ -103,9 +105,6 @@ def page_may_be_read(page, request) -> bool:
 
 def pages_using(document):
     """Live pages whose content uses `document` (Wagtail's reference index)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
-
     page_type = ContentType.objects.get_for_model(Page)
     ids = (
         ReferenceIndex.get_references_to(document)

@@ -59,6 +59,7 @@ def _tsquery(terms: list[tuple[str, ...]]) -> str:
 
 
 def _postgres(queryset: QuerySet, terms: list[tuple[str, ...]]) -> QuerySet:
+    # at call time: only the PostgreSQL branch needs django.contrib.postgres (psycopg)
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
     config = _config()

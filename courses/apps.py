@@ -1,20 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lms import navigation, personal_data
+
 
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
 
     def ready(self):
-        from lms import personal_data
-
+        # at call time: apps.py loads before the models
         from . import receivers  # noqa: F401  (connects the signal receivers)
         from .personal_data import anonymise_learner, export_learner
 
         personal_data.register("courses", export=export_learner, anonymise=anonymise_learner)
-
-        from lms import navigation
 
         navigation.register(
             "courses:dashboard", label=_("My learning"), menu=navigation.MEMBER, order=10

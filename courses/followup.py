@@ -21,7 +21,7 @@ from lms.bilingual import Localized
 
 from .admin_forms import default_locale_courses
 from .models import Cohort, CoursePage, Enrolment, EnrolmentStatus, canonical_page
-from .permissions import manages_all_courses, may_follow_progress, taught_courses
+from .permissions import followed_courses, manages_all_courses, may_follow_progress, taught_courses
 from .queries import course_items
 
 DEFAULT_STALLED_DAYS = 14
@@ -137,8 +137,6 @@ def may_follow_cohort(user, cohort: Cohort) -> bool:
 
 def followed_courses_with_counts(user) -> QuerySet[CoursePage]:
     """The (default-locale) courses `user` teaches, or all for administrators."""
-    from .permissions import followed_courses
-
     if not may_follow_progress(user):
         return default_locale_courses().none()
     return followed_courses(user).annotate(

@@ -24,6 +24,7 @@ class CohortMessage:
 def send_cohort_message(*, cohort: Cohort, subject: str, body: str, sent_by) -> CohortMessage:
     """Record the message in the audit log and, after commit, send it by e-mail to every
     current member of the cohort, once each. The caller checks that `sent_by` may."""
+    # at call time: tasks load on first enqueue (declaring a task sets up the backend)
     from .tasks import send_cohort_message_task
 
     recipient_ids = [person.pk for person in cohort_recipients(cohort)]

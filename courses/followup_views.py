@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
@@ -92,8 +93,6 @@ def course_links(user, course, cohort=None) -> list[tuple[str, str]]:
     """Links other apps add to the follow-up pages of a course or cohort (quiz results,
     grading queue): functions registered with the "follow_up_course_links" hook, each taking
     (user, course, cohort) and returning (label, url) pairs."""
-    from wagtail import hooks
-
     links = []
     for hook in hooks.get_hooks("follow_up_course_links"):
         links.extend(hook(user, course, cohort))

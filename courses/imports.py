@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from zipfile import BadZipFile, ZipFile
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -118,8 +119,7 @@ def _cell(value) -> str:
 def _xlsx_table(data: bytes) -> list[list[str]]:
     """The first sheet's rows; a workbook that unpacks to more than MAX_XLSX_UNPACKED bytes
     (a "zip bomb") is refused before it is opened, and reading stops after MAX_ROWS people."""
-    from zipfile import BadZipFile, ZipFile
-
+    # at call time: openpyxl is heavy and only .xlsx files need it
     from openpyxl import load_workbook
 
     unreadable = ImportFileError(_("This XLSX file cannot be read."))

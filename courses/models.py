@@ -7,10 +7,13 @@ counts for the same course: see `canonical_page()`.
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language, ngettext
@@ -27,7 +30,7 @@ from lms.locales import default_locale
 from lms.pagecache import CachedRestrictionsMixin, remember
 from lms.text import PERSON_NAME_VALIDATORS, isolate
 
-from .permissions import CataloguePermissionTester
+from .permissions import CataloguePermissionTester, may_read_lessons
 
 
 def canonical_page(page: Page) -> Page:
@@ -80,6 +83,7 @@ class ProgressItemMixin:
         """What each learner did with each item, for the trainers' grid (courses/followup.py):
         {(learner id, page id): ItemCell}; pairs left out were not started. By default,
         the completed pairs are done."""
+        # at call time: courses.followup imports the models (cycle)
         from .followup import DONE, ItemCell
 
         pairs = cls.completed_pairs(learner_ids=learner_ids, page_ids=page_ids)
@@ -114,6 +118,7 @@ class CatalogPage(CachedRestrictionsMixin, Page):
         return CataloguePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
+        # at call time: courses.queries imports the models (cycle)
         from .queries import catalogue
 
         context = super().get_context(request, *args, **kwargs)
@@ -267,6 +272,7 @@ class CoursePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
         }
 
     def get_context(self, request, *args, **kwargs):
+        # at call time: courses.queries imports the models (cycle)
         from .queries import course_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -286,8 +292,6 @@ class ModulePage(CourseOwnedMixin, CachedRestrictionsMixin, Page):
         verbose_name_plural = _("modules")
 
     def serve(self, request, *args, **kwargs):
-        from django.shortcuts import redirect
-
         return redirect(self.get_parent().localized.url + f"#module-{self.pk}")
 
 
@@ -332,6 +336,7 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, P
     @classmethod
     def follow_up_cells(cls, *, learner_ids: list[int], page_ids: list[int]) -> dict:
         """Completed lessons are done, with the moment of completion. One query."""
+        # at call time: courses.followup imports the models (cycle)
         from .followup import DONE, ItemCell
 
         return {
@@ -343,8 +348,6 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, P
 
     def may_be_read_by(self, user) -> bool:
         """May `user` read this lesson's body and download the files it cites?"""
-        from .permissions import may_read_lessons
-
         course = self.get_course()
         enrolled = (
             user.is_authenticated
@@ -356,6 +359,7 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, P
         return may_read_lessons(user, enrolled=enrolled)
 
     def get_context(self, request, *args, **kwargs):
+        # at call time: courses.queries imports the models (cycle)
         from .queries import lesson_view
 
         context = super().get_context(request, *args, **kwargs)
@@ -506,8 +510,6 @@ class LessonCompletion(models.Model):
 
 
 def new_invitation_token() -> str:
-    import secrets
-
     return secrets.token_urlsafe(24)
 
 

@@ -44,7 +44,8 @@ def taught_courses(user):
     """The course pages, in every language, whose French (default) page lists `user` (or
     whose own list does, for a course that has no French page). A translation's copy of
     the list is never trusted: it is only as fresh as the last synchronisation."""
-    from .models import CoursePage  # models import this module for the page tester
+    # at call time: courses.models imports this module (cycle)
+    from .models import CoursePage
 
     default = default_locale()
     default_keys = CoursePage.objects.filter(locale=default).values("translation_key")
@@ -62,6 +63,7 @@ def teaches(user, course) -> bool:
 
 def course_of(page):
     """The course a page belongs to (itself for a course page), or None."""
+    # at call time: courses.models imports this module (cycle)
     from .models import CoursePage
 
     if isinstance(page, CoursePage):
@@ -86,6 +88,7 @@ def may_follow_progress(user, course=None) -> bool:
 
 def followed_courses(user):
     """The default-locale courses whose progress `user` may follow."""
+    # at call time: courses.admin_forms imports the models, which import this module (cycle)
     from .admin_forms import default_locale_courses
 
     courses = default_locale_courses()
@@ -142,6 +145,7 @@ def _course_grants(user) -> list[CourseGrant]:
 
 
 def _catalogues():
+    # at call time: courses.models imports this module (cycle)
     from .models import CatalogPage
 
     return CatalogPage.objects.all()
@@ -171,11 +175,9 @@ class CoursePagePermissionPolicy(PagePermissionPolicy):
     def explorable_instances(self, user):
         if not restricted_to_own_courses(user):
             return super().explorable_instances(user)
-        from wagtail.models import Page as WagtailPage
-
-        pages = WagtailPage.objects.none()
+        pages = Page.objects.none()
         for anchor in [*_catalogues(), *taught_courses(user)]:
-            pages |= WagtailPage.objects.ancestor_of(anchor, inclusive=True).filter(depth__gt=1)
+            pages |= Page.objects.ancestor_of(anchor, inclusive=True).filter(depth__gt=1)
         return pages | self.instances_user_has_any_permission_for(
             user, {"add", "change", "publish"}
         )

@@ -18,6 +18,7 @@ from .models import (
     Invitation,
     LessonPage,
     ModulePage,
+    TeachingLanguage,
     canonical_page,
 )
 from .permissions import may_read_lessons
@@ -246,8 +247,6 @@ def catalogue(
 ) -> CatalogueListing:
     """Live courses of `catalog`, filtered; themes are shown in the catalogue's language
     whichever translation of a theme a course points at. Three queries."""
-    from .models import TeachingLanguage
-
     listed = CoursePage.objects.child_of(catalog).live().public()
     in_locale = Theme.objects.filter(locale_id=catalog.locale_id)
     courses = listed

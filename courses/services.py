@@ -8,11 +8,14 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
+from wagtail.models import GroupPagePermission
 
 from lms.accounts.api import ADMINISTRATORS, LEARNERS, TRAINERS, Organisation
 
@@ -180,9 +183,6 @@ def grant_catalogue_permissions(*, catalog) -> None:
     """Administrators may do everything below `catalog`. Trainers hold no page permission
     there: their rights come from the courses that list them (see permissions.py).
     Idempotent: page permissions a role no longer holds are taken back."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     grants = {
         TRAINERS: [],
         ADMINISTRATORS: [
@@ -230,8 +230,6 @@ class EnrolmentSummary:
 def bulk_candidates(*, learners: Iterable = (), organisation=None) -> list:
     """The chosen people and the learners of every organisation of `organisation`'s branch
     (inactive and unverified ones included, to be reported), each once, sorted by name."""
-    from django.contrib.auth import get_user_model
-
     chosen = {user.pk: user for user in learners}
     if organisation is not None:
         members = get_user_model().objects.filter(
@@ -256,8 +254,6 @@ def enrol_in_bulk(
 
     Refused, with the reason: inactive accounts, unconfirmed e-mail addresses, and whatever
     `enrol()` refuses (cohort full or ended, course full or unpublished)."""
-    from django.contrib.auth import get_user_model
-
     course = canonical_page(course)
     if cohort is not None and cohort.course_id != course.pk:
         raise ValueError("The cohort belongs to another course.")
@@ -389,8 +385,6 @@ def _seats_left(cohort: Cohort, course: CoursePage) -> int | None:
 
 def preview_import(*, cohort: Cohort, data: bytes | str) -> ImportPreview:
     """Read the file and say, row by row, what applying it would do. Writes nothing."""
-    from django.contrib.auth import get_user_model
-
     course = canonical_page(cohort.course)
     try:
         rows = parse_rows(data, organisations=organisation_index())

@@ -12,6 +12,7 @@ from django.utils import translation
 @task()
 def send_cohort_reminders(*, days: int | None = None) -> int:
     """Remind the members of cohorts starting soon (once per cohort and learner)."""
+    # at call time: importing the tasks loads no model or service
     from .notifications import REMINDER_DAYS
     from .notifications import send_cohort_reminders as remind
 
@@ -24,6 +25,7 @@ def send_cohort_message_task(
 ) -> int:
     """Send a trainer's message to each recipient once, framed in the recipient's language;
     the subject and body go as the trainer typed them, as plain text. Returns the number sent."""
+    # at call time: importing the tasks loads no model or service
     from .models import Cohort
 
     cohort = Cohort.objects.select_related("course").get(pk=cohort_id)

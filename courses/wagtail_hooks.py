@@ -69,6 +69,7 @@ from .permissions import (
     may_follow_progress,
     restricted_to_own_courses,
 )
+from .quizzes.models import Attempt
 
 # Every page, of every type, is checked by the course-aware policy (see permissions.py).
 register_permission_policy(AbstractPage, CoursePagePermissionPolicy())
@@ -150,8 +151,6 @@ def hide_other_trainers_drafts_from_the_chooser(pages, request):
 def _holds_learner_records(page: Page) -> bool:
     """Deleting the page would delete, or be blocked by, what learners did: enrolments,
     completed lessons, quiz attempts."""
-    from .quizzes.models import Attempt
-
     return (
         Enrolment.objects.filter(course__path__startswith=page.path).exists()
         or LessonCompletion.objects.filter(lesson__path__startswith=page.path).exists()

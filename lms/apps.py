@@ -1,13 +1,16 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from lms.pagecache import tree_changed
 
 
 def _administrators_handle_erasure_requests(sender, using="default", **kwargs):
     """ENSA administrators see erasure requests, and so their entries in the audit log."""
+    # at call time: apps.py loads before the models
     from django.contrib.auth.models import Group, Permission
 
-    # at call time: apps.py loads before the models
     from lms.accounts.api import ADMINISTRATORS
 
     from .setup import create_permissions_of_every_app
@@ -22,21 +25,17 @@ def _administrators_handle_erasure_requests(sender, using="default", **kwargs):
 
 
 def _tree_changed_by_save(sender, instance, **kwargs):
+    # at call time: apps.py loads before the models
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        from lms.pagecache import tree_changed
-
         tree_changed()
 
 
 def _watch_the_page_tree():
     """Whatever changes what pages show to everyone gives the page cache a new version."""
-    from django.db.models.signals import post_delete, post_save
+    # at call time: apps.py loads before the models
     from wagtail.models import Locale, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from lms.pagecache import tree_changed
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(tree_changed, dispatch_uid=f"lms-page-cache-{id(signal)}")

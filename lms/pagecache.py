@@ -142,6 +142,7 @@ class PageCacheMiddleware:
 def route(request, path: str):
     """Wagtail's route for `path` (the page, its args and kwargs) and the request's site,
     cached per host, language and path; Wagtail's `serve` then finds both on the request."""
+    # at call time: lms/apps.py imports this module before the models load
     from wagtail.models import Page, Site
 
     host = request.get_host()
@@ -163,6 +164,7 @@ class CachedRestrictionsMixin:
     restrictions already (filtering it further queries as usual)."""
 
     def get_view_restrictions(self):
+        # at call time: lms/apps.py imports this module before the models load
         from wagtail.models import PageViewRestriction
 
         inherited = super().get_view_restrictions

@@ -40,6 +40,7 @@ def csv_response(rows: Iterable[Iterable], *, filename: str) -> HttpResponse:
 
 
 def xlsx_response(rows: Iterable[Iterable], *, filename: str, title: str) -> HttpResponse:
+    # at call time: openpyxl is heavy and only the .xlsx export needs it
     from openpyxl import Workbook
 
     workbook = Workbook()

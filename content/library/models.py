@@ -57,6 +57,7 @@ class LibraryIndexPage(CachedRestrictionsMixin, Page):
         verbose_name = _("library")
 
     def get_context(self, request, *args, **kwargs):
+        # at call time: library.queries imports the models (cycle)
         from .queries import library_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -157,6 +158,7 @@ class HandbookPage(CachedRestrictionsMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        # at call time: library.queries imports the models (cycle)
         from .queries import handbook_detail
 
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -61,8 +62,6 @@ class LibraryListing:
     @property
     def filter_query(self) -> str:
         """The current filters as a query string, for pagination links."""
-        from urllib.parse import urlencode
-
         pairs = {
             "q": self.query,
             "theme": self.theme_slug,

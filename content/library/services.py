@@ -75,6 +75,7 @@ def extract_document_text(*, document_id: int) -> ExtractedText | None:
 def index_handbook(*, handbook: HandbookPage) -> None:
     """Refresh the handbook's search entry now and extract, after commit and in the background,
     the text of the files not extracted yet."""
+    # at call time: tasks load on first enqueue (declaring a task sets up the backend)
     from content.tasks import extract_document_text as extract_task
 
     refresh_search_entry(handbook=handbook)
@@ -130,8 +131,6 @@ def record_download(
 def fold_download_counts(*, source, target) -> int:
     """Before `source` is merged into `target`: each edition counted for both keeps one row,
     the target's, with the two counts added. Returns the number of rows folded."""
-    from django.db.models import F
-
     folded = 0
     for row in DownloadCount.objects.filter(organisation=source).select_for_update():
         if DownloadCount.objects.filter(edition_id=row.edition_id, organisation=target).update(

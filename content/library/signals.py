@@ -10,6 +10,7 @@ from .models import HandbookPage
 
 @receiver(page_published, sender=HandbookPage, dispatch_uid="content.library.index_on_publish")
 def index_published_handbook(sender, instance: HandbookPage, **kwargs) -> None:
+    # at call time: library.services imports the models, which import this module (cycle)
     from .services import index_handbook
 
     index_handbook(handbook=instance)
@@ -17,6 +18,7 @@ def index_published_handbook(sender, instance: HandbookPage, **kwargs) -> None:
 
 @receiver(organisation_merging, dispatch_uid="content.library.fold_download_counts")
 def fold_download_counts_on_merge(sender, source, target, **kwargs) -> None:
+    # at call time: library.services imports the models, which import this module (cycle)
     from .services import fold_download_counts
 
     fold_download_counts(source=source, target=target)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lms import personal_data
+
 
 class QuizzesConfig(AppConfig):
     name = "courses.quizzes"
@@ -8,8 +10,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
-        from lms import personal_data
-
+        # at call time: apps.py loads before the models
         from .personal_data import anonymise_learner, export_learner
 
         personal_data.register("quizzes", export=export_learner, anonymise=anonymise_learner)

@@ -6,11 +6,13 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Locale
 
 from courses.api import CourseOwnedMixin, CoursePage, canonical_page, grading
 
 from . import question_types
 from .errors import QuizError
+from .permissions import bank_courses
 
 
 def answers_from_post(*, snapshot: list[dict], data) -> dict:
@@ -53,9 +55,6 @@ class QuestionBankForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        from .permissions import bank_courses
 
         if "course" not in self.fields:
             return
@@ -66,6 +65,7 @@ class QuestionBankForm(WagtailAdminModelForm):
             courses = CoursePage.objects.filter(locale=Locale.get_default())
         self.fields["course"].queryset = courses
         if "category" in self.fields:
+            # at call time: quizzes.models imports this module (cycle)
             from .models import QuestionCategory
 
             self.fields["category"].queryset = QuestionCategory.objects.filter(course__in=courses)
@@ -76,6 +76,7 @@ class QuizPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # at call time: quizzes.models imports this module (cycle)
         from .models import Question, QuestionCategory
 
         anchor = self.instance if self.instance.pk else self.parent_page

@@ -241,6 +241,7 @@ class Question(PreviewableMixin, models.Model):
         return [("both", _("French and Arabic")), ("fr", _("French")), ("ar", _("Arabic"))]
 
     def serve_preview(self, request, mode_name):
+        # at call time: quizzes.views imports the models (cycle)
         from .views import question_preview
 
         return question_preview(
@@ -491,6 +492,7 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
         return cells
 
     def serve(self, request, *args, **kwargs):
+        # at call time: quizzes.services imports the models (cycle)
         from .services import finalise_overdue_for
 
         if request.user.is_authenticated:
@@ -498,6 +500,7 @@ class QuizPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, Pag
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        # at call time: quizzes.queries imports the models (cycle)
         from .queries import quiz_overview
 
         context = super().get_context(request, *args, **kwargs)

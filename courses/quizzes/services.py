@@ -92,6 +92,7 @@ def build_snapshot(quiz: QuizPage) -> list[dict]:
 def _schedule_finalisation(attempt: Attempt) -> None:
     if attempt.deadline is None:
         return
+    # at call time: tasks load on first enqueue (declaring a task sets up the backend)
     from .tasks import schedule_finalisation
 
     attempt_id, deadline = attempt.pk, attempt.deadline

@@ -10,6 +10,7 @@ from django.tasks import task
 @task
 def finalise_attempt(attempt_id: int) -> bool:
     """Close one attempt if its deadline has passed (does nothing otherwise)."""
+    # at call time: importing the tasks loads no model or service
     from .services import finalise_if_overdue
 
     return finalise_if_overdue(attempt_id=attempt_id)
@@ -18,6 +19,7 @@ def finalise_attempt(attempt_id: int) -> bool:
 @task
 def finalise_overdue_attempts() -> int:
     """Close every attempt past its deadline; safe to run as often as wished."""
+    # at call time: importing the tasks loads no model or service
     from . import services
 
     return services.finalise_overdue_attempts()

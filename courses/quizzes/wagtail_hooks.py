@@ -35,6 +35,7 @@ from .permissions import (
     category_permission_policy,
     question_permission_policy,
 )
+from .services import ACTION_GRADE, ACTION_REGRADE
 
 register_permission_policy(Question, question_permission_policy)
 register_permission_policy(QuestionCategory, category_permission_policy)
@@ -241,7 +242,5 @@ def quiz_links(user, course, cohort):
 
 @hooks.register("register_log_actions")
 def register_grade_log_actions(actions):
-    from .services import ACTION_GRADE, ACTION_REGRADE
-
     actions.register_action(ACTION_GRADE, _("Grade an essay"), _("Essay graded"))
     actions.register_action(ACTION_REGRADE, _("Regrade a question"), _("Question regraded"))

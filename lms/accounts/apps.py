@@ -3,8 +3,11 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
+from lms import navigation, personal_data
+
 
 def _ensure_roles(sender, using="default", **kwargs):
+    # at call time: apps.py loads before the models
     from lms.setup import create_permissions_of_every_app
 
     from .services import ensure_roles
@@ -22,13 +25,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="accounts-ensure-roles")
 
-        from lms import personal_data
-
+        # at call time: apps.py loads before the models
         from .personal_data import anonymise_account, export_account
 
         personal_data.register("account", export=export_account, anonymise=anonymise_account)
-
-        from lms import navigation
 
         navigation.register(
             "accounts:profile", label=_("My profile"), menu=navigation.MEMBER, order=90
@@ -42,6 +42,7 @@ class UsersAdminConfig(WagtailUsersAppConfig):
 
     def ready(self):
         super().ready()
+        # at call time: apps.py loads before the models
         from wagtail.permissions import register_permission_policy
 
         from .models import User

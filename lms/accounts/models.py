@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lms.text import PERSON_NAME_VALIDATORS
@@ -73,8 +75,6 @@ class Organisation(models.Model):
 
     def clean(self) -> None:
         """A parent can be neither the organisation itself nor one below it (no cycles)."""
-        from django.core.exceptions import ValidationError
-
         if self.pk is None or self.parent_id is None:
             return
         if self.parent_id in Organisation.objects.branch_ids(self):
@@ -88,16 +88,12 @@ class Organisation(models.Model):
 
     def other_name(self, language: str | None = None) -> tuple[str, str]:
         """The name in the other language and that language's code ("" when there is none)."""
-        from django.utils.translation import get_language
-
         language = language or get_language() or "fr"
         if language.startswith("ar"):
             return (self.name_fr, "fr") if self.name_ar else ("", "fr")
         return (self.name_ar, "ar") if self.name_ar else ("", "ar")
 
     def display_name(self, language: str | None = None) -> str:
-        from django.utils.translation import get_language
-
         language = language or get_language() or "fr"
         if language.startswith("ar") and self.name_ar:
             return self.name_ar
@@ -107,7 +103,8 @@ class Organisation(models.Model):
 class UserQuerySet(models.QuerySet):
     def verified(self):
         """Active accounts whose owner confirmed their e-mail address (allauth)."""
-        from allauth.account.models import EmailAddress  # allauth's models load after ours
+        # at call time: allauth's models load after ours
+        from allauth.account.models import EmailAddress
 
         confirmed = EmailAddress.objects.filter(
             user_id=models.OuterRef("pk"), email__iexact=models.OuterRef("email"), verified=True

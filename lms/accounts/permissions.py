@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .roles import ROLES
+from .roles import ADMINISTRATORS, ROLES, is_administrator
 
 # Actions on an account that could take over a superuser's.
 _PROTECTED_ACTIONS = frozenset({"change", "delete"})
@@ -59,8 +59,6 @@ class AccountPermissionPolicy(ModelPermissionPolicy):
 
 def may_manage_organisations(user) -> bool:
     """Ministries, municipalities and memberships are managed by ENSA administrators only."""
-    from .roles import is_administrator
-
     return user.is_authenticated and user.is_active and is_administrator(user)
 
 
@@ -75,8 +73,6 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
         return may_manage_organisations(user) and super().user_has_any_permission(user, actions)
 
     def users_with_any_permission(self, actions):
-        from .roles import ADMINISTRATORS
-
         users = super().users_with_any_permission(actions)
         return users.filter(
             models.Q(is_superuser=True) | models.Q(groups__name=ADMINISTRATORS)

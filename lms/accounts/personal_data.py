@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 
 def export_account(user) -> dict:
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     organisation = user.organisation
     return {
         "email": user.email,
@@ -52,11 +53,6 @@ def anonymise_account(user) -> None:
 
     Kept: the organisation (reports count learners per organisation), the roles, the dates
     joined, and the preferred language."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from wagtail.models import ModelLogEntry
-    from wagtail.users.models import UserProfile
-
     user.email = erased_email(user)
     user.full_name_latin = user.full_name_arabic = ""
     user.first_name = user.last_name = user.job_title = ""

@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.users.models import UserProfile
 
 from .models import Organisation, User
 from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, forget_roles
@@ -72,8 +74,6 @@ def _grant_collection_permissions(trainers, administrators, trainer_perms) -> No
     """Documents and images: administrators hold every right on the root collection (so on
     every collection), trainers none there and no "change" anywhere; the content app gives
     trainers a collection of their own (content/collections.py: ensure_collections)."""
-    from wagtail.models import Collection, GroupCollectionPermission
-
     media = Permission.objects.filter(
         content_type__app_label__in=["wagtaildocs", "wagtailimages"],
         codename__in=[
@@ -104,8 +104,6 @@ def assign_role(*, user, role: str) -> None:
 
 def sync_admin_language(*, user) -> None:
     """Show the Wagtail admin in the person's preferred language (Arabic admin is right-to-left)."""
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(user)
     if profile.preferred_language != user.preferred_language:
         profile.preferred_language = user.preferred_language

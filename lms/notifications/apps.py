@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lms import personal_data
+
 
 class NotificationsConfig(AppConfig):
     name = "lms.notifications"
@@ -8,8 +10,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from lms import personal_data
-
+        # at call time: apps.py loads before the models
         from .personal_data import anonymise_recipient, export_recipient
 
         personal_data.register("emails", export=export_recipient, anonymise=anonymise_recipient)

@@ -123,6 +123,7 @@ def recorded_keys(keys) -> set[str]:
 
 
 def _enqueue_on_commit(pk: int, *, at: datetime | None = None) -> None:
+    # at call time: tasks load on first enqueue (declaring a task sets up the backend)
     from .tasks import send_notification
 
     def enqueue() -> None:
