@@ -16,6 +16,10 @@ module belongs to the app with the longest matching package name.
 
 Every import is checked, at module level or inside a function, by reading the source with `ast`:
 `from courses import services` imports courses.services, `from courses.api import enrol` the door.
+
+An import inside a function says why it waits: the line just above the first import of its run
+(consecutive import statements) is a comment `# at call time: <reason>` (a cycle, a module that
+loads before the models, a heavy library only one path needs); any other import sits at the top.
 """
 
 from __future__ import annotations
@@ -128,6 +132,40 @@ def check_source(source: str, path: str) -> list[Violation]:
     return violations
 
 
+CALL_TIME = "# at call time:"
+
+
+def imports_without_a_reason(source: str, path: str) -> list[str]:
+    """`path:line` of each import inside a function whose run of imports has no
+    `# at call time:` comment on the line just above its first import."""
+    lines = source.splitlines()
+    missing = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            statements = getattr(node, field, None)
+            if not isinstance(statements, list):
+                continue
+            previous_is_import = False
+            reason = False
+            for statement in statements:
+                is_import = isinstance(statement, ast.Import | ast.ImportFrom)
+                if is_import and in_function:
+                    if not previous_is_import:
+                        above = lines[statement.lineno - 2] if statement.lineno > 1 else ""
+                        reason = above.strip().startswith(CALL_TIME)
+                    if not reason:
+                        missing.append(f"{path}:{statement.lineno}")
+                previous_is_import = is_import
+                nested = in_function or isinstance(
+                    statement, ast.FunctionDef | ast.AsyncFunctionDef
+                )
+                visit(statement, nested)
+
+    visit(ast.parse(source, filename=path), False)
+    return missing
+
+
 def source_files() -> list[Path]:
     return sorted(
         path
@@ -155,6 +193,19 @@ def test_the_checker_reads_every_app_but_not_migrations():
     for module in ("lms/text.py", "courses/api.py", "courses/quizzes/models.py", "demo/quiz.py"):
         assert module in paths
     assert not any("/migrations/" in path for path in paths)
+
+
+def test_every_import_inside_a_function_says_why():
+    missing = []
+    for path in source_files():
+        missing += imports_without_a_reason(
+            path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))
+        )
+    assert not missing, (
+        f"{len(missing)} import(s) inside a function without a '{CALL_TIME}' comment on the "
+        "line above their group (move them to the top, or say why they wait):\n"
+        + "\n".join(missing)
+    )
 
 
 def test_lms_imports_no_module_of_any_app(violations):
@@ -244,3 +295,34 @@ def test_checker_lets_doors_the_kernel_and_imports_within_an_app_through():
     assert check_source(source, "courses/quizzes/made_up.py") == []
     assert check_source("from courses.models import CoursePage\n", "courses/made_up.py") == []
     assert check_source("from lms.notifications.api import notify\n", "lms/accounts/x.py") == []
+
+
+def test_checker_asks_every_import_inside_a_function_for_its_reason():
+    source = (
+        "import json\n"
+        "\n"
+        "def bare():\n"
+        "    from .models import Course\n"
+        "\n"
+        "def explained():\n"
+        "    # at call time: courses.models imports this module (cycle)\n"
+        "    from .models import Course\n"
+        "\n"
+        "def grouped():\n"
+        "    # at call time: openpyxl is heavy and only the export needs it\n"
+        "    from openpyxl import Workbook\n"
+        "\n"
+        "    from .models import Course\n"
+        "    if Course:\n"
+        "        import csv\n"
+        "\n"
+        "class Page:\n"
+        "    def serve(self):\n"
+        "        x = 1\n"
+        "        from .views import serve\n"
+    )
+    assert imports_without_a_reason(source, "courses/made_up.py") == [
+        "courses/made_up.py:4",
+        "courses/made_up.py:16",
+        "courses/made_up.py:21",
+    ]
