@@ -1,7 +1,7 @@
 """The courses app's public door: other apps (quizzes, certificates, reports, demo) import
 this and nothing else of courses."""
 
-from . import grading
+from . import grading, records
 from .admin_forms import default_locale_courses
 from .followup import DONE, STARTED, WAITING, ItemCell, translated_titles
 from .followup_views import FollowUpMenuItem, FollowUpView
@@ -49,6 +49,8 @@ __all__ = [
     "may_follow_progress",
     "restricted_to_own_courses",
     "teaches",
+    # the registry of learners' records under a page (apps add theirs; courses/records.py)
+    "records",
     # signals (sent after commit)
     "course_completed",
     # the trainers' follow-up grid, which course items add their cells and pages to

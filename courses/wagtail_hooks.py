@@ -61,7 +61,6 @@ from .models import (
     CoursePage,
     Enrolment,
     EnrolmentStatus,
-    LessonCompletion,
 )
 from .permissions import (
     CoursePagePermissionPolicy,
@@ -69,7 +68,7 @@ from .permissions import (
     may_follow_progress,
     restricted_to_own_courses,
 )
-from .quizzes.models import Attempt
+from .records import holds_learner_records
 
 # Every page, of every type, is checked by the course-aware policy (see permissions.py).
 register_permission_policy(AbstractPage, CoursePagePermissionPolicy())
@@ -148,19 +147,9 @@ def hide_other_trainers_drafts_from_the_chooser(pages, request):
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
 
 
-def _holds_learner_records(page: Page) -> bool:
-    """Deleting the page would delete, or be blocked by, what learners did: enrolments,
-    completed lessons, quiz attempts."""
-    return (
-        Enrolment.objects.filter(course__path__startswith=page.path).exists()
-        or LessonCompletion.objects.filter(lesson__path__startswith=page.path).exists()
-        or Attempt.objects.filter(quiz__path__startswith=page.path).exists()
-    )
-
-
 def _pages_with_enrolments(pages) -> list[Page]:
-    """The pages among `pages` whose subtree holds learners' records."""
-    return [page for page in pages if _holds_learner_records(page)]
+    """The pages among `pages` whose subtree holds learners' records (courses/records.py)."""
+    return [page for page in pages if holds_learner_records(page)]
 
 
 @hooks.register("before_delete_page")

@@ -1,23 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
-from .accounts.admin_views import AccountView
 
 urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
-    # Wagtail's account page with ENSA's names panel (lms/accounts/admin_views.py).
-    path(
-        "admin/account/",
-        never_cache(require_admin_access(AccountView.as_view())),
-        name="wagtailadmin_account",
-    ),
+    # Wagtail's account page with ENSA's names panel, before Wagtail's own.
+    path("admin/", include("lms.accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The verification link of QR codes and e-mails, in no language: it redirects to the page

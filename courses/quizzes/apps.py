@@ -11,6 +11,10 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         # at call time: apps.py loads before the models
+        from courses.api import records
+
         from .personal_data import anonymise_learner, export_learner
+        from .records import attempts_below
 
         personal_data.register("quizzes", export=export_learner, anonymise=anonymise_learner)
+        records.register("quizzes", attempts_below)

@@ -398,3 +398,24 @@ def test_deleting_a_lesson_a_learner_completed_is_refused_and_keeps_the_completi
     assert response.status_code == 302
     assert LessonPage.objects.filter(pk=tree.lessons[0].pk).exists()
     assert LessonCompletion.objects.filter(learner=person, lesson=tree.lessons[0]).exists()
+
+
+def test_deleting_a_module_whose_quiz_has_attempts_is_refused_and_keeps_them(site, client):
+    """Quiz attempts count among the learners' records through the quizzes app's check
+    (courses/records.py), although courses imports nothing of quizzes."""
+    from courses.quizzes import services as quiz_services
+    from courses.quizzes.models import Attempt, QuizPage
+    from tests.factories import quizzes as quiz_factory
+
+    tree = build_course(modules=1, lessons_per_module=1)
+    question = quiz_factory.question(course=tree.course, kind="true_false")
+    quiz = quiz_factory.quiz(module=tree.modules[0], questions=[question])
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    quiz_services.start_attempt(learner=person, quiz=quiz)
+    services.unenrol(learner=person, course=tree.course)
+    client.force_login(administrator())
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[tree.modules[0].pk]))
+    assert response.status_code == 302
+    assert QuizPage.objects.filter(pk=quiz.pk).exists()
+    assert Attempt.objects.filter(learner=person, quiz=quiz).count() == 1

@@ -12,7 +12,9 @@ module belongs to the app with the longest matching package name.
   imports courses, quizzes or certificates, courses never imports quizzes or certificates,
   quizzes never imports certificates, not even through their doors. Reports may use any door
   but demo's, demo any door; nothing imports demo.
-- Imports within an app are free, and so are relative imports; migrations are exempt.
+- Imports within an app are free; relative imports are read as the modules they name
+  (`from .quizzes.models import Attempt` in courses is courses.quizzes.models); migrations are
+  exempt.
 
 Every import is checked, at module level or inside a function, by reading the source with `ast`:
 `from courses import services` imports courses.services, `from courses.api import enrol` the door.
@@ -87,17 +89,27 @@ def _is_module(dotted: str) -> bool:
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
-def imported_modules(tree: ast.AST):
-    """(node, module) for every absolute import; `from a import b` is a.b when b is a module."""
+def absolute(node: ast.ImportFrom, package: str) -> str:
+    """The module a `from` import names, relative ones resolved against `package` (the package
+    of the importing module): `from .quizzes.models import X` in courses/hooks.py is
+    courses.quizzes.models."""
+    if node.level == 0:
+        return node.module or ""
+    parts = package.split(".")
+    base = parts[: len(parts) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def imported_modules(tree: ast.AST, package: str = ""):
+    """(node, module) for every import; `from a import b` is a.b when b is a module."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield node, alias.name
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        elif isinstance(node, ast.ImportFrom):
+            base = absolute(node, package)
             modules = {
-                f"{node.module}.{alias.name}"
-                if _is_module(f"{node.module}.{alias.name}")
-                else node.module
+                f"{base}.{alias.name}" if _is_module(f"{base}.{alias.name}") else base
                 for alias in node.names
             }
             for module in sorted(modules):
@@ -120,9 +132,10 @@ def rule_broken(importer: str, imported: str) -> str | None:
 def check_source(source: str, path: str) -> list[Violation]:
     """The imports of one module (`path` relative to the project root) that break a rule."""
     importer = module_of(path)
+    package = importer if Path(path).name == "__init__.py" else importer.rpartition(".")[0]
     lines = source.splitlines()
     violations = []
-    for node, imported in imported_modules(ast.parse(source, filename=path)):
+    for node, imported in imported_modules(ast.parse(source, filename=path), package):
         rule = rule_broken(importer, imported)
         if rule:
             statement = " ".join(
@@ -278,6 +291,20 @@ def test_checker_reports_imports_against_the_dependency_order():
     assert [v.rule for v in check_source(source, "content/library/made_up.py")] == [ONE_WAY]
     source = "from demo.curriculum import seed_demo_curriculum\n"
     assert [v.rule for v in check_source(source, "reports/made_up.py")] == [ONE_WAY]
+
+
+def test_checker_reads_relative_imports_as_the_modules_they_name():
+    source = "from .quizzes.models import Attempt\n"
+    assert [v.rule for v in check_source(source, "courses/made_up.py")] == [ONE_WAY]
+    source = "from ..models import Enrolment\nfrom .. import services\n"
+    assert [v.rule for v in check_source(source, "courses/quizzes/made_up.py")] == [
+        THROUGH_THE_DOOR,
+        THROUGH_THE_DOOR,
+    ]
+    source = "from .accounts.admin_views import AccountView\n"
+    assert [v.rule for v in check_source(source, "lms/urls.py")] == [THROUGH_THE_DOOR]
+    assert check_source("from ..api import enrol\n", "courses/quizzes/made_up.py") == []
+    assert check_source("from . import views\n", "courses/quizzes/__init__.py") == []
 
 
 def test_checker_lets_doors_the_kernel_and_imports_within_an_app_through():
