@@ -14,6 +14,7 @@ from courses.services import enrol_in_bulk
 from lms.accounts.models import Organisation
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer, with_verified_email
+from tests.races import errors_in, run_together
 
 
 @pytest.fixture(autouse=True)
@@ -209,7 +210,6 @@ def test_trainers_and_learners_cannot_reach_the_import_or_enrol_views(role, coho
 
 def test_concurrent_enrolments_in_bulk_never_exceed_the_cohorts_capacity(postgres_only):
     from courses.setup import ensure_catalogue
-    from tests.courses.test_enrolment import run_together
 
     ensure_catalogue()
     cohort = Cohort.objects.create(
@@ -220,12 +220,14 @@ def test_concurrent_enrolments_in_bulk_never_exceed_the_cohorts_capacity(postgre
     admin = administrator()
     people = [with_verified_email(learner(organisation=None)) for _ in range(6)]
     results = run_together(
-        6,
-        lambda i: enrol_in_bulk(
-            course=cohort.course, cohort=cohort, learners=[people[i]], by=admin
-        ),
+        [
+            lambda person=person: enrol_in_bulk(
+                course=cohort.course, cohort=cohort, learners=[person], by=admin
+            )
+            for person in people
+        ]
     )
-    assert not [r for r in results if isinstance(r, Exception)]
+    assert errors_in(results) == []
     assert sum(len(r.enrolled) for r in results) == 3
     assert Enrolment.objects.filter(cohort=cohort).count() == 3
 
