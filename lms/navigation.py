@@ -3,7 +3,7 @@ the base template draws them, so that `lms` names no app's URL.
 
     navigation.register("courses:dashboard", label=_("My learning"), menu=navigation.MEMBER, order=10)
 
-`MEMBER` is the menu of signed-in people (before "My profile" and "Sign out"), `FOOTER` the
+`MEMBER` is the menu of signed-in people (before "Administration" and "Sign out"), `FOOTER` the
 links at the foot of every page. Links are drawn by `order`, then in the order registered.
 """
 
