@@ -1,7 +1,7 @@
 """The content app's public door: other apps import this and nothing else of content
 (content.library included)."""
 
-from .blocks import LessonStreamBlock
+from .blocks import LessonStreamBlock, render_body
 from .collections import collection_for
 from .library.models import HandbookEdition, HandbookPage
 from .library.pdfgen import HandbookText, render_handbook_pdf
@@ -19,6 +19,7 @@ __all__ = [
     "Theme",
     # blocks, for the courses' lesson bodies
     "LessonStreamBlock",
+    "render_body",
     # permissions: the media collections and the collection of each
     "CERTIFICATES",
     "LIBRARY",

@@ -1,12 +1,16 @@
 """StreamField blocks shared by every page that editors write."""
 
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .permissions import may_see_cited_handbook
+from lms.pagecache import remember
+
+from .permissions import levels_for, may_see_cited_handbook
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -148,3 +152,23 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     callout = CalloutBlock()
     document = DocumentBlock()
+
+
+def render_body(page, field: str, context: dict) -> SafeString:
+    """The StreamField `field` of the live `page`, rendered as its reader sees it, cached.
+
+    A body is the same for every reader of the same language who may see the same handbooks
+    (HandbookBlock is the one block that depends on the reader), so it is rendered once per
+    page, live revision and language (and handbook access levels, for a body that cites a
+    handbook: reading them costs a query), and kept until the page tree next
+    changes (`lms.pagecache`: a publish, a move, a new image or document file). A preview shows
+    content that is not saved and is rendered afresh.
+    """
+    value = getattr(page, field)
+    request = context.get("request")
+    if getattr(request, "is_preview", False) or not page.live:
+        return value.render_as_block(context=context)
+    key = f"body:{page.pk}:{field}:{page.live_revision_id}:{get_language()}"
+    if any(block["type"] == "handbook" for block in value.raw_data):
+        key += ":" + "-".join(levels_for(getattr(request, "user", None)))
+    return remember(key, lambda: value.render_as_block(context=context))

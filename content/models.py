@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from lms.pagecache import CachedRestrictionsMixin
 
-from .blocks import BodyStreamBlock
+from .blocks import BodyStreamBlock, render_body
 
 
 @register_snippet
@@ -47,6 +47,7 @@ class HomePage(CachedRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().specific()
+        context["rendered_body"] = render_body(self, "body", context)
         return context
 
     def route(self, request, path_components):
@@ -86,6 +87,11 @@ class StandardPage(CachedRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["rendered_body"] = render_body(self, "body", context)
+        return context
 
 
 # The handbook library's models live in content/library/models.py (app label "content").

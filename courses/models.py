@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from content.api import LessonStreamBlock
+from content.api import LessonStreamBlock, render_body
 from lms.locales import default_locale
 from lms.pagecache import CachedRestrictionsMixin, remember
 from lms.text import PERSON_NAME_VALIDATORS, isolate
@@ -363,7 +363,9 @@ class LessonPage(ProgressItemMixin, CourseOwnedMixin, CachedRestrictionsMixin, P
         from .queries import lesson_view
 
         context = super().get_context(request, *args, **kwargs)
-        context["lesson_view"] = lesson_view(learner=request.user, lesson=self)
+        view = lesson_view(learner=request.user, lesson=self)
+        context["lesson_view"] = view
+        context["lesson_body"] = render_body(self, "body", context) if view.can_read else ""
         return context
 
 

@@ -35,11 +35,15 @@ def _tree_changed_by_save(sender, instance, **kwargs):
 def _watch_the_page_tree():
     """Whatever changes what pages show to everyone gives the page cache a new version."""
     # at call time: apps.py loads before the models
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
     from wagtail.models import Locale, PageViewRestriction, Site
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(tree_changed, dispatch_uid=f"lms-page-cache-{id(signal)}")
-    for model in (Locale, PageViewRestriction, Site):
+    # Sites, locales and restrictions decide what a URL serves; page bodies show images and
+    # documents (a rendition, a file's name and size).
+    for model in (Locale, PageViewRestriction, Site, get_image_model(), get_document_model()):
         post_save.connect(
             tree_changed, sender=model, dispatch_uid=f"lms-page-cache-save-{model.__name__}"
         )
