@@ -18,11 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 TARGETS = [f"P{n}" for n in range(1, 9)]
 
 
-def run_tiny_bench(work: Path) -> dict:
+def run_harness(work: Path, *args: str) -> str:
     env = {**os.environ, "BENCH_WORK": str(work), "BENCH_RESULTS": str(work / "results.json")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     completed = subprocess.run(  # noqa: S603 - our own harness
-        [sys.executable, "-m", "bench", "--tiny"],
+        [sys.executable, "-m", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -30,6 +30,11 @@ def run_tiny_bench(work: Path) -> dict:
         timeout=540,
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    return completed.stdout
+
+
+def run_tiny_bench(work: Path) -> dict:
+    run_harness(work, "bench", "--tiny")
     return json.loads((work / "results.json").read_text())
 
 
@@ -65,3 +70,12 @@ def test_tiny_run_writes_a_verdict_per_target_and_figures_per_page(tmp_path):
             assert page["queries"] >= 1
             assert page["bytes"] > 500
     assert results["targets"]["P2"]["queries"]["lesson5-ar"] == pages["lesson5-ar"]["queries"]
+
+    # The profiler reads that run's manifest and database.
+    output = run_harness(
+        tmp_path, "bench.profile", "lesson5-fr", "anonymous-course5-fr", "--requests", "5"
+    )
+    for name in ("lesson5-fr", "anonymous-course5-fr"):
+        assert f"{name}: " in output and " ms per request" in output
+        tree = (tmp_path / f"profile-{name}.txt").read_text()
+        assert "get_response" in tree or "__call__" in tree
