@@ -4,12 +4,14 @@ administrators only, never for the course's trainers."""
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from certificates.models import CertificateTemplate, CourseCertification
-from tests.factories.certificates import certification
+from certificates.permissions import may_administer, may_download
+from tests.factories.certificates import certification, issued_certificate
 from tests.factories.courses import build_course
-from tests.factories.users import administrator, trainer
+from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,15 @@ def test_trainers_hold_no_certificates_permission(site):
     person = trainer()
     assert not any(perm.startswith("certificates.") for perm in person.get_all_permissions())
     assert administrator().has_perm("certificates.change_coursecertification")
+
+
+def test_a_certificate_is_downloaded_by_its_learner_the_courses_trainers_and_administrators(site):
+    owner = trainer()
+    certificate = issued_certificate(trainers=[owner])
+    assert may_download(certificate.learner, certificate)
+    assert may_download(owner, certificate)
+    assert may_download(administrator(), certificate)
+    for stranger in (AnonymousUser(), learner(), trainer()):
+        assert not may_download(stranger, certificate)
+    assert may_administer(administrator())
+    assert not any(may_administer(person) for person in (AnonymousUser(), owner, learner()))
