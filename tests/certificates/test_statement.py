@@ -1,5 +1,6 @@
-"""The QR code of a certificate: what it holds, its size, a scanner reading a 72 dpi render,
-its signed statement, and the language-neutral link it opens."""
+"""The QR code of a certificate: what it holds, its size and its signed statement. (A scanner
+reading it on the printed PDF: test_pdf_qr.py; the language-neutral link it opens:
+test_views.py.)"""
 
 from __future__ import annotations
 
