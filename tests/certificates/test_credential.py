@@ -8,13 +8,9 @@ import importlib
 import json
 import socket
 from datetime import UTC
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.apps import apps
-from django.core.cache import cache
-from django.urls import reverse
 from django.utils import translation
 from jsonschema import Draft201909Validator
 
@@ -35,24 +31,12 @@ def _messages_in_english():
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _keys():
     return [signing.signing_key().public_key()]
 
 
 def _another_key():
     return signing.load_private_key(signing.generate_private_key_pem())
-
-
-def _url(name, language="fr", **kwargs):
-    with translation.override(language):
-        return reverse(f"certificates:{name}", kwargs=kwargs or None)
 
 
 def _parts(token):
@@ -203,29 +187,6 @@ def test_a_signed_credential_without_the_open_badges_shape_fails(site):
 # --- status ----------------------------------------------------------------------------------
 
 
-def test_a_revoked_certificate_reads_revoked_in_the_status_list_served(client, site):
-    certificate = issued_certificate()
-    url = _url("status_list", year=certificate.status_list)
-    served = client.get(url)
-    assert served.status_code == 200
-    assert served["Content-Type"] == "application/vc+jwt"
-    check = credentials.verify_credential(
-        certificate.credential, _keys(), status_list=served.content, local_status=False
-    )
-    assert (check.ok, check.revoked) == (True, False)
-
-    _revoke(certificate)
-    served = client.get(url)
-    with translation.override("en"):  # the request above activated French
-        check = credentials.verify_credential(
-            certificate.credential, _keys(), status_list=served.content, local_status=False
-        )
-    assert (check.ok, check.revoked) == (False, True)
-    assert "ENSA has revoked this credential" in check.problems[-1]
-    # On ENSA's server the register itself is the list.
-    assert credentials.verify_credential(certificate.credential, _keys()).revoked is True
-
-
 def test_a_superseded_certificate_reads_revoked_and_its_reissue_valid(site):
     old = issued_certificate()
     new = services.reissue_certificate(certificate=old, issued_by=administrator())
@@ -262,44 +223,7 @@ def test_the_status_list_is_encoded_as_the_bitstring_status_list_says():
     assert [credentials.status_bit(encoded, i) for i in (0, 1, 9, 10)] == [True, False, True, False]
 
 
-def test_a_year_without_certificates_has_no_status_list(client, site):
-    assert client.get(_url("status_list", year=1999)).status_code == 404
-
-
 # --- publication -----------------------------------------------------------------------------
-
-
-def test_the_credential_is_public_and_downloadable_as_a_json_document(client, site):
-    certificate = issued_certificate()
-    url = _url("credential", language="ar", code=certificate.verification_code)
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    assert response["Access-Control-Allow-Origin"] == "*"
-    document = json.loads(response.content)
-    assert document["type"] == "EnvelopedVerifiableCredential"
-    assert credentials.read_token(response.content) == certificate.credential
-    assert credentials.verify_credential(response.content, _keys()).ok
-    download = client.get(url + "?download")
-    assert download["Content-Disposition"] == (
-        f'attachment; filename="{certificate.serial}.credential.json"'
-    )
-    assert client.get(_url("credential", code="nope")).status_code == 404
-
-
-def test_ensas_issuer_profile_and_public_keys_are_published(client, site):
-    certificate = issued_certificate()
-    header, payload, _signature = _parts(certificate.credential)
-    profile = client.get(_url("issuer")).json()
-    assert profile["id"] == payload["issuer"]["id"]
-    assert profile["type"] == ["Profile"]
-    assert client.get(_url("issuer", language="ar")).json() == profile
-    response = client.get(_url("issuer_keys"))
-    assert response["Content-Type"] == "application/jwk-set+json"
-    [key] = json.loads(response.content)["keys"]
-    assert key["kid"] == header["kid"]
-    public = Ed25519PublicKey.from_public_bytes(base64.urlsafe_b64decode(key["x"] + "="))
-    assert credentials.verify_credential(certificate.credential, [public], local_status=False).ok
 
 
 def test_retired_keys_stay_published_so_older_credentials_keep_verifying(settings, site):
@@ -364,31 +288,3 @@ def test_an_older_certificate_gets_a_credential_built_from_its_snapshot(site):
     subject = check.credential["credentialSubject"]
     assert subject["identifier"][0]["identityHash"] == facts["learner_name_latin"]
     assert subject["achievement"]["name"] == facts["course_title_fr"]
-
-
-# --- "My certificates" -----------------------------------------------------------------------
-
-
-def test_my_certificates_offers_the_credential_and_linkedin_for_a_valid_certificate(client, site):
-    certificate = issued_certificate()
-    client.force_login(certificate.learner)
-    page = client.get(_url("mine")).content.decode()
-    assert f"{_url('credential', code=certificate.verification_code)}?download" in page
-    start = page.index("https://www.linkedin.com/profile/add?")
-    link = page[start : page.index('"', start)].replace("&amp;", "&")
-    query = parse_qs(urlsplit(link).query)
-    issued = certificate.snapshot["issue_date"]
-    assert query == {
-        "startTask": ["CERTIFICATION_NAME"],
-        "name": [certificate.snapshot["course_title_fr"]],
-        "organizationName": ["ENSA"],
-        "issueYear": [issued[:4]],
-        "issueMonth": [str(int(issued[5:7]))],
-        "certId": [certificate.serial],
-        "certUrl": [certificate.get_verify_url()],
-    }
-
-    _revoke(certificate)
-    page = client.get(_url("mine")).content.decode()
-    assert "linkedin.com" not in page
-    assert f"{_url('credential', code=certificate.verification_code)}?download" in page

@@ -1,19 +1,23 @@
 """Public verification, "My certificates" and downloads, over HTTP."""
 
 import hashlib
+from datetime import date
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from certificates import services, signing
-from certificates.statement import read_statement
+from certificates.dates import arabic_date, french_date
+from certificates.models import Certificate
+from certificates.statement import qr_content, read_statement
 from certificates.views import VERIFY_LIMIT
 from tests.certificates.pdftools import pdftotext, squashed
-from tests.factories.certificates import issued_certificate
+from tests.factories.certificates import complete_course, issued_certificate
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, administrator, learner, trainer
 
@@ -215,3 +219,61 @@ def test_login_with_password_reaches_my_certificates(client, site):
     certificate = issued_certificate()
     assert client.login(email=certificate.learner.email, password=PASSWORD)
     assert client.get(_url("mine")).status_code == 200
+
+
+# --- the language-neutral link of the QR code --------------------------------------------------
+
+CODE = "dXqVkw0WbchnUBGw3oHk8Y_vBcI9V7_m"  # 192 bits, as models.new_verification_code makes
+
+
+@pytest.mark.parametrize(
+    ("headers", "language"),
+    [
+        ({}, "fr"),
+        ({"HTTP_ACCEPT_LANGUAGE": "ar-MA,ar;q=0.9,fr;q=0.5"}, "ar"),
+        ({"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}, "fr"),
+        ({"HTTP_ACCEPT_LANGUAGE": "fr-FR,fr;q=0.9", "HTTP_COOKIE": "django_language=ar"}, "ar"),
+    ],
+)
+def test_the_link_opens_the_page_in_the_readers_language(client, headers, language):
+    response = client.get(f"/v/{CODE}", **headers)
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/verify/{CODE}/"
+    assert "Accept-Language" in response["Vary"] and "Cookie" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_a_phone_scanning_the_qr_code_reaches_the_verification_page(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    certificate = services.issue_certificate(
+        enrolment=complete_course(tree), issued_by=administrator()
+    )
+    content = qr_content(certificate.data)
+    page = client.get(urlsplit(content).path, HTTP_ACCEPT_LANGUAGE="ar", follow=True)
+    assert page.status_code == 200
+    assert page.redirect_chain == [(f"/ar/verify/{certificate.verification_code}/", 302)]
+    assert 'data-status="issued"' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_verification_page_writes_dates_as_the_certificate_does(client, site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    certificate = services.issue_certificate(
+        enrolment=complete_course(tree), issued_by=administrator()
+    )
+    services.revoke_certificate(
+        certificate=certificate, reason="Erreur", revoked_by=administrator()
+    )
+    completed = date.fromisoformat(certificate.snapshot["completion_date"])
+    revoked = timezone.localdate(Certificate.objects.get(pk=certificate.pk).revoked_at)
+    french = client.get(f"/fr/verify/{certificate.verification_code}/").content.decode()
+    arabic = client.get(f"/ar/verify/{certificate.verification_code}/").content.decode()
+    assert french_date(completed) in french and arabic_date(completed) in arabic
+
+    def revocation(page: str) -> str:
+        return page.split('data-status="revoked"', 1)[1].split("</p>", 1)[0]
+
+    assert french_date(revoked) in revocation(french) and arabic_date(revoked) in revocation(arabic)
+    for page in (french, arabic):
+        assert certificate.snapshot["completion_date"] not in page  # no ISO date
+        assert 'class="fingerprint"' in page

@@ -48,3 +48,15 @@ def certification(course, *, by=None, **fields) -> CourseCertification:
     fields.setdefault("title_ar", current.title_ar)
     fields.setdefault("hours", current.hours)
     return CourseCertification.objects.create(course=course, updated_by=by, **fields)
+
+
+def revoked_certificate(**kwargs) -> tuple[Completed, Certificate]:
+    """A learner who completed a course, and the certificate ENSA issued them and revoked."""
+    completed = completed_enrolment(**kwargs)
+    admin = administrator()
+    certificate = services.issue_certificate(enrolment=completed.enrolment, issued_by=admin)
+    services.revoke_certificate(
+        certificate=certificate, reason="Fraude constatée", revoked_by=admin
+    )
+    certificate.refresh_from_db()
+    return completed, certificate
