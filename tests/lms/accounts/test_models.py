@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 
 from lms.accounts.models import Organisation, OrganisationKind
+from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,7 @@ def test_a_parent_below_the_organisation_is_refused_as_a_cycle():
     region.parent = region
     with pytest.raises(ValidationError):
         region.full_clean()
+
+
+def test_reminders_are_on_for_a_new_account(site):
+    assert learner().reminders_enabled is True
