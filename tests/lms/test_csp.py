@@ -1,5 +1,5 @@
 """Content-Security-Policy: strict on every page of the site, with the narrow exceptions the
-Wagtail admin needs (README, "Security: HTTP"), checked over HTTP; test_csp_browser.py
+Wagtail admin needs (README, "Security: HTTP"), checked over HTTP (lms/csp.py); tests/security/test_csp_browser.py
 checks the same pages in Chromium."""
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from wagtail.models import (
 )
 
 from lms.accounts.models import Organisation, OrganisationKind
+from tests.factories.users import trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,18 @@ def test_the_lead_ministry_is_seeded():
     ministry = Organisation.objects.get(kind=OrganisationKind.MINISTRY, is_partner=True)
     assert "Marocains résidant à l'étranger" in ministry.name_fr
     assert ministry.name_ar == "الوزارة المنتدبة المكلفة بالمغاربة المقيمين بالخارج"
+
+
+def test_a_time_zone_chosen_before_is_forgotten_by_the_migration(site):
+    from wagtail.users.models import UserProfile
+
+    person = trainer()
+    UserProfile.objects.filter(pk=UserProfile.get_for_user(person).pk).update(
+        current_time_zone="UTC"
+    )
+    assert UserProfile.get_for_user(person).get_current_time_zone() == "UTC"
+    migration = import_module("lms.accounts.migrations.0005_admin_times_in_morocco")
+
+    migration.forget_chosen_time_zones(apps, None)
+
+    assert UserProfile.get_for_user(person).get_current_time_zone() == "Africa/Casablanca"
