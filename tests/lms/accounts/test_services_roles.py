@@ -2,9 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import translation
 
 from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS
 from lms.accounts.services import ensure_roles
+from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +29,15 @@ def test_ensure_roles_is_idempotent():
     ensure_roles()
     ensure_roles()
     assert {g.name: g.permissions.count() for g in Group.objects.all()} == before
+
+
+def test_a_learner_cannot_open_the_admin(client, site):
+    from tests.factories.users import PASSWORD
+
+    person = learner()
+    client.login(email=person.email, password=PASSWORD)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    # Wagtail sends whoever lacks the admin's access right to the sign-in page, with a message.
+    with translation.override("fr"):
+        assert response["Location"] == f"{reverse('account_login')}?next=/admin/"
