@@ -1,12 +1,13 @@
 """Organisations: their hierarchy (no cycles, a parent cannot be deleted under its parts) and
-their names in both languages."""
+their names in both languages; people: their names, addresses and whom the querysets find."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 
-from lms.accounts.models import Organisation, OrganisationKind
-from tests.factories.users import learner
+from lms.accounts.models import Organisation, OrganisationKind, User
+from tests.factories.users import learner, with_verified_email
 
 pytestmark = pytest.mark.django_db
 
@@ -61,5 +62,42 @@ def test_a_parent_below_the_organisation_is_refused_as_a_cycle():
         region.full_clean()
 
 
+# --- People -------------------------------------------------------------------------------
+
+
 def test_reminders_are_on_for_a_new_account(site):
     assert learner().reminders_enabled is True
+
+
+def test_a_person_is_named_in_the_script_asked_for_else_in_the_other_else_by_address():
+    both = learner(full_name_latin="Youssef El Idrissi", full_name_arabic="يوسف الإدريسي")
+    arabic_only = learner(full_name_latin="", full_name_arabic="نادية العمراني")
+    nameless = learner(full_name_latin="", full_name_arabic="")
+
+    assert (both.name_for("ar"), both.name_for("fr")) == ("يوسف الإدريسي", "Youssef El Idrissi")
+    assert arabic_only.name_for("fr") == "نادية العمراني" == arabic_only.display_name
+    assert nameless.name_for("ar") == nameless.email == str(nameless)
+
+
+def test_an_account_is_created_with_its_address_in_lower_case_and_never_without_one():
+    person = User.objects.create_user(email="Nadia.Amrani@Oujda.MA", password="x-Strong-2026")
+
+    assert person.email == "nadia.amrani@oujda.ma"
+    assert not person.is_staff and not person.is_superuser
+    with pytest.raises(ValueError):
+        User.objects.create_user(email="", password="x-Strong-2026")
+
+
+def test_verified_finds_active_people_who_confirmed_their_current_address():
+    confirmed = with_verified_email(learner())
+    unconfirmed = learner()
+    EmailAddress.objects.create(user=unconfirmed, email=unconfirmed.email, verified=False)
+    moved = with_verified_email(learner())
+    User.objects.filter(pk=moved.pk).update(email="new-address@example.ma")
+    gone = with_verified_email(learner(is_active=False))
+
+    found = set(
+        User.objects.verified().filter(pk__in=[p.pk for p in (confirmed, unconfirmed, moved, gone)])
+    )
+
+    assert found == {confirmed}

@@ -1,4 +1,5 @@
-"""The profile page: a person edits their names, organisation and language (ProfileForm)."""
+"""The profile page: a person edits their names, organisation, language and reminders
+(ProfileForm)."""
 
 import pytest
 from django.urls import reverse
@@ -130,6 +131,8 @@ def test_choosing_arabic_in_the_profile_shows_the_wagtail_admin_right_to_left(cl
     assert 'dir="rtl"' in admin
     assert 'lang="ar"' in admin
 
+
+# --- E-mail reminders ---------------------------------------------------------------------
 
 PROFILE = {
     "full_name_latin": "Youssef El Idrissi",
