@@ -208,7 +208,9 @@ def test_an_invitation_that_fails_to_send_stays_in_the_outbox_and_is_sent_once_l
     from lms.notifications.models import Notification, NotificationStatus
     from lms.notifications.services import send_pending
 
-    settings.MAILERS = {"default": {"BACKEND": "tests.notifications.test_services.FailingBackend"}}
+    settings.MAILERS = {
+        "default": {"BACKEND": "tests.lms.notifications.test_services.FailingBackend"}
+    }
     with django_capture_on_commit_callbacks(execute=True):
         apply_import(
             cohort=cohort,

@@ -1,9 +1,14 @@
+from datetime import UTC, datetime
 from io import BytesIO
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
+from certificates.models import Certificate
 from lms.spreadsheets import SafeSpreadsheetExportMixin, csv_response, safe_cell, xlsx_response
+from tests.factories.certificates import issued_certificate
+from tests.factories.users import administrator
 
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_is_quoted():
@@ -59,3 +64,38 @@ def test_wagtail_exports_quote_every_text_cell_and_leave_other_values_alone(expo
 
 def test_wagtail_csv_exports_start_with_a_byte_order_mark():
     assert "".join(_GuardedExport().stream_csv(["بنعلي"])) == "\ufeffheading\r\nبنعلي\r\n"
+
+
+# --- Times in Morocco ---------------------------------------------------------------------
+# The certificate register's CSV and Excel downloads showed the stored UTC time.
+# Africa/Casablanca is UTC+1, except during Ramadan (UTC+0).
+
+ISSUED = datetime(2026, 7, 1, 10, 5, tzinfo=UTC)  # 11:05 in Casablanca
+
+
+@pytest.fixture
+def certificate(site):
+    certificate = issued_certificate()
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=ISSUED)
+    return certificate
+
+
+@pytest.fixture
+def office(db, client):
+    client.force_login(administrator())
+    return client
+
+
+def downloaded(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_the_register_downloads_write_morocco_time(office, certificate):
+    url = reverse("certificate_register:index")
+
+    csv = downloaded(office.get(url, {"export": "csv"})).decode()
+    workbook = load_workbook(BytesIO(downloaded(office.get(url, {"export": "xlsx"}))))
+
+    assert "2026-07-01 11:05" in csv and "10:05" not in csv
+    cells = [cell for row in workbook.active.iter_rows(values_only=True) for cell in row]
+    assert datetime(2026, 7, 1, 11, 5) in cells

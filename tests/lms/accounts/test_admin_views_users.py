@@ -1,14 +1,11 @@
 """The admin's user editor as an ENSA administrator uses it: people and roles, never
 superuser rights, another person's password or a group outside the three roles."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.test.utils.form_data import querydict_from_html
 
 from lms.accounts.roles import ADMINISTRATORS, LEARNERS, ROLES, TRAINERS
 from tests.factories.users import administrator, learner, trainer
@@ -155,23 +152,6 @@ def test_bulk_deactivation_and_deletion_skip_superusers(client, site):
     assert root.is_active and not person.is_active
 
 
-def test_wagtail_default_groups_and_their_workflow_are_removed(site):
-    moderators = Group.objects.create(name="Moderators")
-    Group.objects.create(name="Editors")
-    task = GroupApprovalTask.objects.create(name="Moderators approval")
-    task.groups.add(moderators)
-    workflow = Workflow.objects.create(name="Moderators approval")
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
-    migration = import_module("lms.accounts.migrations.0003_remove_wagtail_default_groups")
-    migration.remove_default_groups(apps, None)
-    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
-    workflow.refresh_from_db()
-    task.refresh_from_db()
-    assert not workflow.active and not task.active
-    assert not WorkflowPage.objects.filter(workflow=workflow).exists()
-
-
 def test_an_administrator_confirms_an_organisation_in_the_user_editor_with_an_audit_entry(client):
     from wagtail.models import ModelLogEntry
 
@@ -202,3 +182,18 @@ def test_the_organisation_confirmed_box_is_for_administrators_only():
         "organisation_confirmed" in AccountEditForm(instance=person, editor=administrator()).fields
     )
     assert "organisation_confirmed" not in AccountEditForm(instance=person, editor=trainer()).fields
+
+
+def test_the_admin_user_editor_refuses_a_name_with_direction_controls(client, site):
+    person = learner()
+    client.force_login(administrator())
+    url = reverse("wagtailusers_users:edit", args=[person.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    data["full_name_latin"] = "\u202eilaneB"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "full_name_latin" in response.context["form"].errors
+    person.refresh_from_db()
+    assert person.full_name_latin != "\u202eilaneB"

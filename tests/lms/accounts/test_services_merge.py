@@ -1,8 +1,8 @@
-"""Merging one organisation into another: members, parts and other apps' records move, the
-source goes, the audit log keeps what happened; bad merges change nothing."""
+"""Merging one organisation into another (merge_organisations): members, parts and other
+apps' records move, the source goes, the audit log keeps what happened; bad merges change
+nothing."""
 
 import pytest
-from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from content.library.models import DownloadCount
@@ -122,40 +122,3 @@ def test_a_second_merge_of_the_same_source_is_refused_clearly(source, target):
     merge_organisations(source=source, target=target, by=admin)
     with pytest.raises(OrganisationMergeError, match="no longer exists|n’existe plus"):
         merge_organisations(source=source, target=target, by=admin)
-
-
-def test_the_admin_merge_shows_what_moves_then_merges(client, source, target):
-    learner(organisation=source)
-    learner(organisation=source)
-    make("service", parent=source)
-    client.force_login(administrator())
-    url = reverse("organisations:merge", args=[source.pk])
-    assert client.get(url).status_code == 200
-    confirm = client.post(url, {"target": target.pk})
-    assert confirm.status_code == 200
-    assert (confirm.context["member_count"], confirm.context["child_count"]) == (2, 1)
-    assert Organisation.objects.filter(pk=source.pk).exists()
-    response = client.post(url, {"target": target.pk, "confirmed": "True"}, follow=True)
-    assert [m.level_tag for m in response.context["messages"]] == ["success"]
-    assert not Organisation.objects.filter(pk=source.pk).exists()
-    assert target.members.count() >= 2
-
-
-def test_the_admin_merge_does_not_offer_a_descendant(client, source):
-    child = make("service", parent=source)
-    client.force_login(administrator())
-    url = reverse("organisations:merge", args=[source.pk])
-    response = client.post(url, {"target": child.pk, "confirmed": "True"})
-    assert response.status_code == 200
-    assert "target" in response.context["form"].errors
-    child.refresh_from_db()
-    assert child.parent == source
-
-
-def test_the_history_of_the_target_names_the_merged_organisation(client, source, target):
-    learner(organisation=source)
-    admin = administrator()
-    merge_organisations(source=source, target=target, by=admin)
-    client.force_login(admin)
-    html = client.get(reverse("organisations:history", args=[target.pk])).content.decode()
-    assert "Commune-Doublon" in html

@@ -1,9 +1,11 @@
+"""The profile page: a person edits their names, organisation, language and reminders
+(ProfileForm)."""
+
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import querydict_from_html
 
 from lms.accounts.models import Organisation
-from tests.factories.users import PASSWORD, administrator, learner
+from tests.factories.users import PASSWORD, learner, trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -90,21 +92,6 @@ def test_profile_refuses_a_name_with_direction_controls_or_too_long(client, site
     assert getattr(person, field) == before
 
 
-def test_the_admin_user_editor_refuses_a_name_with_direction_controls(client, site):
-    person = learner()
-    client.force_login(administrator())
-    url = reverse("wagtailusers_users:edit", args=[person.pk])
-    page = client.get(url)
-    assert page.status_code == 200
-    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
-    data["full_name_latin"] = "\u202eilaneB"
-    response = client.post(url, data)
-    assert response.status_code == 200
-    assert "full_name_latin" in response.context["form"].errors
-    person.refresh_from_db()
-    assert person.full_name_latin != "\u202eilaneB"
-
-
 def test_changing_the_organisation_in_the_profile_makes_it_self_declared_again(client, site):
     person = learner(organisation_confirmed=True)
     client.login(email=person.email, password=PASSWORD)
@@ -124,3 +111,56 @@ def test_changing_the_organisation_in_the_profile_makes_it_self_declared_again(c
     person.refresh_from_db()
     assert person.organisation.slug == "fes"
     assert not person.organisation_confirmed
+
+
+def test_choosing_arabic_in_the_profile_shows_the_wagtail_admin_right_to_left(client, site):
+    person = trainer(preferred_language="fr")
+    client.force_login(person)
+    response = client.post(
+        "/fr/accounts/profile/",
+        {
+            "full_name_latin": person.full_name_latin,
+            "full_name_arabic": person.full_name_arabic,
+            "job_title": person.job_title,
+            "organisation": person.organisation_id,
+            "preferred_language": "ar",
+        },
+    )
+    assert response.status_code == 302
+    admin = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'dir="rtl"' in admin
+    assert 'lang="ar"' in admin
+
+
+# --- E-mail reminders ---------------------------------------------------------------------
+
+PROFILE = {
+    "full_name_latin": "Youssef El Idrissi",
+    "full_name_arabic": "يوسف الإدريسي",
+    "job_title": "Cadre",
+    "preferred_language": "fr",
+}
+
+
+def test_a_learner_turns_reminders_off_and_on_again_from_their_profile(client, site):
+    person = learner()
+    client.force_login(person)
+    page = client.get("/fr/accounts/profile/").content.decode()
+    assert 'name="reminders_enabled"' in page
+    assert 'for="id_reminders_enabled"' in page
+    client.post("/fr/accounts/profile/", PROFILE)  # an unticked box is not sent
+    person.refresh_from_db()
+    assert person.reminders_enabled is False
+    client.post("/fr/accounts/profile/", {**PROFILE, "reminders_enabled": "on"})
+    person.refresh_from_db()
+    assert person.reminders_enabled is True
+
+
+def test_a_learner_cannot_change_the_reminders_of_someone_else(client, site):
+    person, other = learner(), learner()
+    client.force_login(person)
+    client.post(
+        "/fr/accounts/profile/", {**PROFILE, "pk": other.pk, "id": other.pk, "email": other.email}
+    )
+    other.refresh_from_db()
+    assert other.reminders_enabled is True

@@ -1,4 +1,5 @@
-"""Each kind of e-mail is sent by the event it tells about, once."""
+"""Each kind of e-mail of the courses app is sent by the event it tells about, once
+(courses/notifications.py): enrolments and cohort reminders."""
 
 from datetime import timedelta
 from io import StringIO
@@ -11,12 +12,9 @@ from django.utils import timezone
 from courses import services as course_services
 from courses.models import Cohort
 from courses.notifications import send_cohort_reminders
-from courses.quizzes import services as quiz_services
-from courses.quizzes.models import AttemptState
 from lms.notifications.models import Notification, NotificationKind, NotificationStatus
-from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
-from tests.factories.users import administrator, learner, trainer
+from tests.factories.users import administrator, learner
 
 pytestmark = pytest.mark.django_db
 
@@ -142,59 +140,6 @@ def test_the_daily_reminder_command_sends_the_reminders(site, django_capture_on_
     call_command("send_cohort_reminders", "--days", "3", stdout=out)
     assert "1 reminders" in out.getvalue()
     assert Notification.objects.filter(user=person, kind=NotificationKind.COHORT_STARTING).exists()
-
-
-def test_a_graded_essay_tells_the_learner_once_every_essay_is_graded(
-    site, django_capture_on_commit_callbacks
-):
-    tree = build_course(modules=1, lessons_per_module=1)
-    person = learner()
-    course_services.enrol(learner=person, course=tree.course)
-    quiz = quiz_factory.quiz_with_every_kind(tree=tree)
-    attempt = quiz_services.start_attempt(learner=person, quiz=quiz)
-    answers = {q["key"]: quiz_factory.RIGHT_ANSWERS[q["kind"]] for q in attempt.snapshot}
-    with django_capture_on_commit_callbacks(execute=True):
-        attempt = quiz_services.submit_attempt(attempt=attempt, answers=answers, version=0)
-    assert attempt.state == AttemptState.NEEDS_GRADING
-    assert not Notification.objects.filter(kind=NotificationKind.QUIZ_GRADED).exists()
-    essay = next(q["key"] for q in attempt.snapshot if q["kind"] == "essay")
-    teacher = trainer()
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        attempt = quiz_services.grade_essay(
-            attempt=attempt, question_key=essay, points=1, by=teacher
-        )
-    with django_capture_on_commit_callbacks(execute=True):
-        quiz_services.grade_essay(attempt=attempt, question_key=essay, points=0.5, by=teacher)
-    [message] = mail.outbox
-    assert message.to == [person.email]
-    assert quiz.title in message.subject
-    assert kinds_sent_to(person).count(NotificationKind.QUIZ_GRADED) == 1
-
-
-def test_an_issued_certificate_is_e_mailed_through_the_outbox_with_its_pdf(
-    site, django_capture_on_commit_callbacks
-):
-    from certificates import services as certificate_services
-    from tests.factories.certificates import completed_enrolment
-
-    completed = completed_enrolment(person=learner(preferred_language="ar"))
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        certificate = certificate_services.issue_certificate(
-            enrolment=completed.enrolment, issued_by=administrator()
-        )
-    with django_capture_on_commit_callbacks(execute=True):
-        certificate_services.issue_certificate(
-            enrolment=completed.enrolment, issued_by=administrator()
-        )
-    [message] = mail.outbox
-    assert message.attachments[0][0] == f"{certificate.serial}.pdf"
-    assert message.attachments[0][1].startswith(b"%PDF")
-    notification = Notification.objects.get(kind=NotificationKind.CERTIFICATE_ISSUED)
-    assert notification.user == completed.learner
-    assert notification.key == f"certificate-issued:{certificate.pk}"
-    assert notification.status == NotificationStatus.SENT
 
 
 def test_the_reminder_command_refuses_fewer_than_one_day_and_sends_nothing(site):

@@ -1,4 +1,4 @@
-"""The outbox in the admin: administrators read it; nobody else, and nobody edits it."""
+"""Who may read the outbox: administrators only; nobody else, and nobody edits it."""
 
 import pytest
 from django.urls import NoReverseMatch, reverse
@@ -18,16 +18,6 @@ def a_notification(person, key="admin:1"):
         template="courses/email/enrolment_confirmed",
         context={"course": "Migration et communes", "course_url": "https://ensa.example.ma/"},
     )
-
-
-def test_administrators_search_the_outbox_and_read_a_message(client, site):
-    first, second = a_notification(learner(), "a"), a_notification(learner(), "b")
-    client.force_login(administrator())
-    page = client.get(reverse("outbox:index"), {"q": first.to}).content.decode()
-    assert first.to in page and second.to not in page
-    response = client.get(reverse("outbox:inspect", args=[first.pk]))
-    assert response.status_code == 200
-    assert "Migration et communes" in response.content.decode()
 
 
 def test_trainers_and_learners_cannot_read_the_outbox_even_their_own_message(client, site):
@@ -55,3 +45,24 @@ def test_nobody_edits_or_deletes_a_message_from_the_admin(client, site):
     notification.refresh_from_db()
     assert notification.status == "pending"
     assert Notification.objects.filter(pk=notification.pk).exists()
+
+
+# --- The policy itself --------------------------------------------------------------------
+
+
+def test_the_policy_lets_active_administrators_view_and_nobody_change():
+    from lms.accounts.models import User
+    from lms.notifications.permissions import may_read_outbox, permission_policy
+
+    admin = administrator()
+    root = User.objects.create_superuser(email="root@example.ma", password="x-Strong-2026-pass")
+    gone = administrator(is_active=False)
+
+    assert may_read_outbox(admin) and may_read_outbox(root)
+    assert not may_read_outbox(gone) and not may_read_outbox(trainer())
+    assert permission_policy.user_has_permission(admin, "view")
+    assert not permission_policy.user_has_permission(admin, "change")
+    assert not permission_policy.user_has_permission(root, "delete")
+    readers = permission_policy.users_with_any_permission(["view"])
+    assert admin in readers and root in readers and gone not in readers
+    assert not permission_policy.users_with_any_permission(["add", "change", "delete"]).exists()

@@ -1,6 +1,6 @@
-"""Content-Security-Policy: strict on every page of the site, with the narrow exceptions the
-Wagtail admin needs (README, "Security: HTTP"), checked over HTTP; test_csp_browser.py
-checks the same pages in Chromium."""
+"""Content-Security-Policy (lms/csp.py): strict on every page of the site, with the narrow
+exceptions the Wagtail admin needs (README, "Security: HTTP"), checked over HTTP;
+tests/security/test_csp_browser.py checks the same pages in Chromium."""
 
 from __future__ import annotations
 

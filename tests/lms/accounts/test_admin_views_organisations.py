@@ -1,79 +1,17 @@
-import pytest
-from django.db.models import ProtectedError
+"""Organisations in the admin (admin_views.py): hierarchy, listing, delete, merge and
+confirmation of memberships, for administrators only."""
 
-from lms.accounts.models import Organisation, OrganisationKind
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from lms.accounts.models import Organisation, OrganisationKind, User
+from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
 
-PARTNER_MUNICIPALITIES = {
-    "beni-mellal",
-    "casablanca",
-    "fes",
-    "marrakech",
-    "nador",
-    "oujda",
-    "rabat",
-    "sale",
-    "tanger",
-    "tiznit",
-}
-
-
-def test_the_ten_partner_municipalities_are_seeded():
-    municipalities = Organisation.objects.filter(
-        kind=OrganisationKind.MUNICIPALITY, is_partner=True
-    )
-    assert set(municipalities.values_list("slug", flat=True)) == PARTNER_MUNICIPALITIES
-    assert all(m.name_fr and m.name_ar for m in municipalities)
-
-
-def test_the_lead_ministry_is_seeded():
-    ministry = Organisation.objects.get(kind=OrganisationKind.MINISTRY, is_partner=True)
-    assert "Marocains résidant à l'étranger" in ministry.name_fr
-    assert ministry.name_ar == "الوزارة المنتدبة المكلفة بالمغاربة المقيمين بالخارج"
-
-
-def test_an_organisation_can_have_a_parent_directorate():
-    oujda = Organisation.objects.get(slug="oujda")
-    directorate = Organisation.objects.create(
-        slug="oujda-affaires-sociales",
-        name_fr="Direction des affaires sociales",
-        name_ar="مديرية الشؤون الاجتماعية",
-        kind=OrganisationKind.DIRECTORATE,
-        parent=oujda,
-    )
-    assert list(oujda.children.all()) == [directorate]
-    assert directorate not in Organisation.objects.top_level()
-    assert oujda in Organisation.objects.top_level()
-    with pytest.raises(ProtectedError):
-        oujda.delete()
-
-
-def test_organisation_name_follows_the_language():
-    fes = Organisation.objects.get(slug="fes")
-    assert fes.display_name("fr") == "Commune de Fès"
-    assert fes.display_name("ar") == "جماعة فاس"
-
-
-def test_signup_choices_show_a_directorate_under_its_municipality(client, site):
-    Organisation.objects.create(
-        slug="nador-dir",
-        name_fr="Direction de l'action sociale",
-        kind=OrganisationKind.DIRECTORATE,
-        parent=Organisation.objects.get(slug="nador"),
-    )
-    html = client.get("/fr/accounts/signup/").text
-    assert "Commune de Nador – Direction de l&#x27;action sociale" in html
-
 
 # --- Hierarchy, listing and delete in the admin ------------------------------------------
-
-from django.core.exceptions import ValidationError  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from wagtail.models import ModelLogEntry  # noqa: E402
-
-from lms.accounts.models import User  # noqa: E402
-from tests.factories.users import administrator, learner, trainer  # noqa: E402
 
 
 def make(slug, parent=None, kind=OrganisationKind.DIRECTORATE, **kwargs):
@@ -90,28 +28,6 @@ def refused(response) -> bool:
     return response.status_code == 302 and (
         location == reverse("wagtailadmin_home") or "/login/" in location
     )
-
-
-def test_branch_ids_reach_three_levels_down_and_nothing_beside():
-    region = make("oriental", kind=OrganisationKind.REGION)
-    province = make("province-oujda", parent=region)
-    service = make("service-etat-civil", parent=province)
-    make("elsewhere")
-    assert Organisation.objects.branch_ids(region) == {region.pk, province.pk, service.pk}
-    assert set(Organisation.objects.branch(province)) == {province, service}
-
-
-def test_a_parent_below_the_organisation_is_refused_as_a_cycle():
-    region = make("oriental", kind=OrganisationKind.REGION)
-    province = make("province-oujda", parent=region)
-    service = make("service-etat-civil", parent=province)
-    region.parent = service
-    with pytest.raises(ValidationError) as refused_cycle:
-        region.full_clean()
-    assert "parent" in refused_cycle.value.message_dict
-    region.parent = region
-    with pytest.raises(ValidationError):
-        region.full_clean()
 
 
 def test_the_admin_edit_form_refuses_a_cycle_and_changes_nothing(client):
@@ -350,3 +266,44 @@ def test_an_edit_of_an_organisation_is_in_the_audit_log_with_its_author(client):
     assert fes.parent.slug == "oujda"
     entry = ModelLogEntry.objects.for_instance(fes).get(action="wagtail.edit")
     assert entry.user == admin
+
+
+# --- Merging in the admin ----------------------------------------------------------------
+
+
+@pytest.fixture
+def source():
+    return make("commune-doublon", kind=OrganisationKind.MUNICIPALITY)
+
+
+@pytest.fixture
+def target():
+    return Organisation.objects.get(slug="oujda")
+
+
+def test_the_admin_merge_shows_what_moves_then_merges(client, source, target):
+    learner(organisation=source)
+    learner(organisation=source)
+    make("service", parent=source)
+    client.force_login(administrator())
+    url = reverse("organisations:merge", args=[source.pk])
+    assert client.get(url).status_code == 200
+    confirm = client.post(url, {"target": target.pk})
+    assert confirm.status_code == 200
+    assert (confirm.context["member_count"], confirm.context["child_count"]) == (2, 1)
+    assert Organisation.objects.filter(pk=source.pk).exists()
+    response = client.post(url, {"target": target.pk, "confirmed": "True"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+    assert not Organisation.objects.filter(pk=source.pk).exists()
+    assert target.members.count() >= 2
+
+
+def test_the_admin_merge_does_not_offer_a_descendant(client, source):
+    child = make("service", parent=source)
+    client.force_login(administrator())
+    url = reverse("organisations:merge", args=[source.pk])
+    response = client.post(url, {"target": child.pk, "confirmed": "True"})
+    assert response.status_code == 200
+    assert "target" in response.context["form"].errors
+    child.refresh_from_db()
+    assert child.parent == source

@@ -1,11 +1,13 @@
+"""The three role groups and their admin permissions, set up by `ensure_roles`."""
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
-from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS, is_administrator, is_trainer
+from lms.accounts.roles import ADMINISTRATORS, LEARNERS, TRAINERS
 from lms.accounts.services import ensure_roles
-from tests.factories.users import administrator, learner, trainer
+from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +31,6 @@ def test_ensure_roles_is_idempotent():
     assert {g.name: g.permissions.count() for g in Group.objects.all()} == before
 
 
-def test_role_helpers_recognise_each_role():
-    assert is_trainer(trainer()) and not is_administrator(trainer())
-    assert is_administrator(administrator())
-    person = learner()
-    assert not is_trainer(person) and not is_administrator(person)
-    assert not person.is_staff
-    assert trainer().is_staff
-
-
 def test_a_learner_cannot_open_the_admin(client, site):
     from tests.factories.users import PASSWORD
 
@@ -48,20 +41,3 @@ def test_a_learner_cannot_open_the_admin(client, site):
     # Wagtail sends whoever lacks the admin's access right to the sign-in page, with a message.
     with translation.override("fr"):
         assert response["Location"] == f"{reverse('account_login')}?next=/admin/"
-
-
-def test_migrate_sets_up_roles_collections_and_erasure_rights_once(monkeypatch):
-    from django.core.management.sql import emit_post_migrate_signal
-
-    calls = []
-    monkeypatch.setattr("lms.accounts.services.ensure_roles", lambda: calls.append("roles"))
-    monkeypatch.setattr(
-        "content.collections.ensure_collections", lambda: calls.append("collections")
-    )
-    monkeypatch.setattr(
-        "lms.setup.create_permissions_of_every_app", lambda using: calls.append("permissions")
-    )
-
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-
-    assert sorted(calls) == ["collections", "permissions", "permissions", "permissions", "roles"]

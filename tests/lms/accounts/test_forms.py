@@ -1,10 +1,13 @@
+"""Sign-up through allauth with the extra fields of SignupForm (full names in both scripts,
+organisation, language), then e-mail confirmation and sign-in."""
+
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
-from lms.accounts.models import Organisation
+from lms.accounts.models import Organisation, OrganisationKind
 from lms.accounts.roles import LEARNERS
 from tests.factories.users import learner
 
@@ -154,3 +157,14 @@ def test_signup_refuses_a_name_with_direction_controls_or_too_long(
 def test_signup_accepts_a_name_of_the_maximum_length(client, site, mailoutbox):
     assert sign_up(client, full_name_latin="N" * 120).status_code == 302
     assert User.objects.get(email="nadia.amrani@oujda.ma").full_name_latin == "N" * 120
+
+
+def test_signup_choices_show_a_directorate_under_its_municipality(client, site):
+    Organisation.objects.create(
+        slug="nador-dir",
+        name_fr="Direction de l'action sociale",
+        kind=OrganisationKind.DIRECTORATE,
+        parent=Organisation.objects.get(slug="nador"),
+    )
+    html = client.get("/fr/accounts/signup/").text
+    assert "Commune de Nador – Direction de l&#x27;action sociale" in html

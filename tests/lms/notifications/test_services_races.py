@@ -1,4 +1,4 @@
-"""Concurrent sends and notifies on PostgreSQL, with real threads and connections."""
+"""Concurrent sends (services.deliver) and notifies on PostgreSQL, with real threads and connections."""
 
 import time
 
