@@ -56,12 +56,13 @@ def area_of(file_path: str) -> str:
 
 
 def self_time_by_area(session) -> Counter:
-    """Seconds of each area: the time of each leaf of the call tree (pyinstrument gives a
-    frame's own time as a `[self]` leaf, which belongs to that frame's file)."""
+    """Seconds of each area: the time of each leaf of the call tree, counted for the file of
+    the code that spent it (pyinstrument gives a frame's own time as a `[self]` leaf)."""
     totals: Counter = Counter()
 
     def visit(frame, parent_path: str) -> None:
-        path = frame.file_path or parent_path
+        # C functions (`<built-in>`) and [self] leaves count for the code that called them.
+        path = frame.file_path if frame.file_path and frame.file_path[0] != "<" else parent_path
         if not frame.children:
             totals[area_of(path)] += frame.time
         for child in frame.children:
