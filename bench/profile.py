@@ -5,9 +5,10 @@ pyinstrument, the pages of that run's manifest (`bench/.work/manifest.json`) aga
 database that run seeded, in this process through Django's whole middleware stack (the same
 code gunicorn runs, without the server), as the run's signed-in learner or as a visitor. Each
 page is warmed up first (caches filled, templates compiled), then profiled over N requests.
-The call tree of each page is written to `bench/.work/profile-<page>.txt`, and a summary of the
-time spent by area (database, templates, Wagtail's serving, sessions and middleware) is
-printed.
+The call tree of each page is written to `bench/.work/profile-<page>.txt` (and `.html`, to
+explore in a browser), and the time spent by area (database, templates, cache, sessions, our
+code...) is printed, with the CPU time beside the wall time: on a busy machine the database
+waits longer.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         session = profiler.stop()
         report = WORK / f"profile-{name}.txt"
         report.write_text(profiler.output_text(unicode=True, color=False, show_all=False))
+        report.with_suffix(".html").write_text(profiler.output_html())
         per_request = session.duration / args.requests * 1000
         areas = self_time_by_area(session)
         total = sum(areas.values()) or 1.0
