@@ -1,13 +1,17 @@
 """The quiz models (models.py): what questions, categories and quiz pages accept, when a quiz
 counts as passed, and the quiz page as learners and visitors see it."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from courses import services as course_services
 from courses.quizzes import services
 from courses.quizzes.models import (
+    Attempt,
+    AttemptState,
     GradingMethod,
     Question,
     QuestionCategory,
@@ -43,6 +47,9 @@ def simple_quiz(tree, kinds=("single", "true_false"), **fields):
 
 def keys(attempt):
     return {q["kind"]: q["key"] for q in attempt.snapshot}
+
+
+# --- questions and categories of the bank -----------------------------------------------------
 
 
 def test_a_question_that_cannot_be_graded_is_refused(site):
@@ -90,6 +97,9 @@ def test_a_question_kept_by_attempts_cannot_move_even_once_out_of_the_quiz(bank)
         question.full_clean()
 
 
+# --- quiz pages: settings and passing ---------------------------------------------------------
+
+
 @pytest.mark.parametrize("attempts_allowed", [3, 0])
 def test_right_answers_after_each_attempt_are_refused_when_learners_may_try_again(attempts_allowed):
     quiz = QuizPage(
@@ -125,6 +135,9 @@ def test_passing_follows_the_grading_method(tree, person, method, expected):
     assert (quiz.pk in done) is expected
 
 
+# --- the quiz page served to learners and visitors --------------------------------------------
+
+
 def test_quiz_page_shows_attempts_left_and_a_start_button(client, person, quiz):
     response = client.get(quiz.url)
     assert response.status_code == 200
@@ -140,3 +153,52 @@ def test_anonymous_visitors_see_the_quiz_page_without_a_start_button(client, qui
 def test_the_course_outline_lists_the_quiz(client, person, quiz, tree):
     response = client.get(tree.course.url)
     assert quiz.url.encode() in response.content
+
+
+# --- the quiz's calendar -----------------------------------------------------------------------
+
+
+def test_a_quiz_is_open_from_its_opening_until_its_closing_time():
+    now = timezone.now()
+    quiz = QuizPage(title="Quiz", opens_at=now, closes_at=now + timedelta(hours=1))
+    assert not quiz.is_open(now - timedelta(seconds=1)) and quiz.is_open(now)
+    assert not quiz.is_open(now + timedelta(hours=1)) and quiz.is_closed(now + timedelta(hours=1))
+    assert QuizPage(title="Quiz").is_open(now) and not QuizPage(title="Quiz").is_closed(now)
+
+
+def test_an_attempts_deadline_is_the_earlier_of_its_time_limit_and_the_closing_time():
+    now = timezone.now()
+    quiz = QuizPage(title="Quiz", time_limit_minutes=30, closes_at=now + timedelta(hours=1))
+    assert quiz.deadline_for(now) == now + timedelta(minutes=30)
+    assert quiz.deadline_for(now + timedelta(minutes=45)) == now + timedelta(hours=1)
+    assert QuizPage(title="Quiz").deadline_for(now) is None
+
+
+def test_a_quiz_that_closes_before_it_opens_or_draws_from_no_category_is_refused():
+    now = timezone.now()
+    for fields, field in (
+        ({"opens_at": now, "closes_at": now}, "closes_at"),
+        ({"random_count": 2}, "random_category"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            QuizPage(title="Quiz", review_answers=ReviewTiming.AFTER_CLOSE, **fields).clean()
+        assert field in refused.value.message_dict
+
+
+# --- the trainers' grid ------------------------------------------------------------------------
+
+
+def test_the_grid_says_passed_waiting_or_started_with_the_grade_so_far(follow_up):
+    from courses.api import DONE, STARTED, WAITING
+
+    amina = follow_up.waiting[0].learner_id
+    chama = Attempt.objects.get(state=AttemptState.IN_PROGRESS).learner_id
+    quizzes = [follow_up.quiz.pk, follow_up.essay_quiz.pk]
+    cells = QuizPage.follow_up_cells(learner_ids=[amina, chama], page_ids=quizzes)
+    assert {pair: (cell.state, cell.percent) for pair, cell in cells.items()} == {
+        (amina, follow_up.quiz.pk): (DONE, 100.0),
+        (amina, follow_up.essay_quiz.pk): (WAITING, None),
+        (chama, follow_up.quiz.pk): (STARTED, None),
+    }
+    assert all(cell.at is not None for cell in cells.values())
+    assert QuizPage.follow_up_cells(learner_ids=[], page_ids=quizzes) == {}

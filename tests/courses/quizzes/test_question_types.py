@@ -2,9 +2,11 @@
 by the type registered for it, offered to trainers in order."""
 
 import pytest
+from django.utils import translation
 
 from courses import grading
 from courses.quizzes import question_types
+from courses.quizzes.question_types.base import QuestionType
 
 CHOICES = [
     {"id": "a", "text": "SNIA", "correct": True},
@@ -44,3 +46,24 @@ def test_question_data_check_reports_ungradable_questions():
     assert problems(grading.NUMERIC, {"value": "x"})
     assert problems(grading.MATCHING, {"pairs": [{"id": "1"}, {"id": "1"}]})
     assert not problems(grading.ESSAY, {})
+
+
+def test_a_second_type_under_a_kind_already_taken_is_refused(monkeypatch):
+    question_types.all_types()  # every module registered
+    monkeypatch.setattr(question_types, "_TYPES", dict(question_types._TYPES))
+
+    class Impostor(QuestionType):
+        kind = grading.SINGLE
+
+    with pytest.raises(ValueError):
+        question_types.register(Impostor())
+    again = type(question_types.get(grading.SINGLE))()  # its own module loaded twice
+    assert question_types.register(again) is again
+    assert question_types.get(grading.SINGLE) is again
+
+
+def test_the_kinds_offered_to_trainers_are_labelled_in_their_language():
+    with translation.override("fr"):
+        offered = {kind: str(label) for kind, label in question_types.choices()}
+    assert list(offered) == [t.kind for t in question_types.all_types()]
+    assert offered[grading.TRUE_FALSE] == "Vrai ou faux"

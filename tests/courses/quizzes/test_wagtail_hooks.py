@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from courses.quizzes import services
 from courses.quizzes.models import Question, QuestionCategory
 from tests.courses.quizzes.conftest import SECRET
 from tests.factories.users import administrator
@@ -140,3 +141,36 @@ def test_a_trainer_of_both_courses_is_told_why_a_used_question_stays(client, ban
     assert response.context["form"].errors["course"]  # the reason, in the trainer's language
     question.refresh_from_db()
     assert question.course_id == bank["theirs"].course.pk
+
+
+# --- the follow-up: links and log actions ------------------------------------------------------
+
+
+def test_a_courses_follow_up_pages_link_to_its_quiz_results_and_grading_queue(follow_up):
+    from courses.quizzes.wagtail_hooks import quiz_links
+
+    course, cohort = follow_up.tree.course, follow_up.cohort
+    assert [url for _label, url in quiz_links(follow_up.course_trainer, course, None)] == [
+        reverse("quiz_follow_up:course_results", args=[course.pk]),
+        reverse("quiz_follow_up:course_grading", args=[course.pk]),
+    ]
+    assert [url for _label, url in quiz_links(follow_up.course_trainer, course, cohort)] == [
+        reverse("quiz_follow_up:cohort_results", args=[cohort.pk]),
+        reverse("quiz_follow_up:cohort_grading", args=[cohort.pk]),
+    ]
+
+
+def test_people_who_do_not_follow_the_course_get_no_quiz_links(follow_up):
+    from courses.quizzes.wagtail_hooks import quiz_links
+
+    course, cohort = follow_up.tree.course, follow_up.cohort
+    assert quiz_links(follow_up.cohort_trainer, course, cohort) == []
+    assert quiz_links(follow_up.other_trainer, course, None) == []
+
+
+def test_grading_and_regrading_are_named_in_the_audit_log():
+    from wagtail.log_actions import registry
+
+    with translation.override("en"):
+        assert str(registry.get_action_label(services.ACTION_GRADE)) == "Grade an essay"
+        assert str(registry.get_action_label(services.ACTION_REGRADE)) == "Regrade a question"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from courses.quizzes import question_types
 from courses.quizzes.question_types import (
     numeric,
 )
@@ -38,3 +39,33 @@ def test_numbers_are_read_with_a_comma_or_a_point_and_an_empty_tolerance_is_zero
         "value": 1200.75,
         "tolerance": 0,
     }
+
+
+# --- checking, showing and saying numbers ------------------------------------------------------
+
+
+def test_a_numeric_question_without_a_number_or_with_a_negative_tolerance_cannot_be_graded():
+    numeric_type = question_types.get("numeric")
+    assert numeric_type.problems({"value": "12"}) == [str(numeric.GIVE_VALUE)]
+    assert numeric_type.problems({"value": True}) == [str(numeric.GIVE_VALUE)]
+    assert numeric_type.problems({"value": 12, "tolerance": -1}) == [str(numeric.NEGATIVE)]
+    assert numeric_type.problems({"value": 12}) == []
+
+
+def test_numbers_are_shown_and_said_without_a_useless_decimal_point():
+    numeric_type = question_types.get("numeric")
+    question = {"data": {"value": 2014.0, "tolerance": 0}}
+    assert numeric_type.widget(question, 2014.0).value == "2014"
+    assert numeric_type.widget(question, "douze").value == "douze"
+    assert numeric_type.widget(question, None).value == ""
+    assert numeric_type.describe(question, 12.5) == "12.5"
+    assert numeric_type.right_answer(question) == "2014"
+    assert numeric_type.right_answer({"data": {"value": 12.5, "tolerance": 0.5}}) == (
+        "12.5 (± 0.5)"
+    )
+
+
+def test_the_editor_shows_a_stored_number_as_typed_and_ignores_what_is_not_one():
+    shown = editor("numeric", None, {"value": 2014.0, "tolerance": 0.5})
+    assert shown.options.initial == {"value": "2014", "tolerance": "0.5"}
+    assert editor("numeric", None, {"value": "2014", "tolerance": True}).options.initial == {}

@@ -1,9 +1,9 @@
 """The short-answer type (question_types/short.py)."""
 
+from django.utils import translation
+
 from courses.quizzes import question_types
-from courses.quizzes.question_types import (
-    short,
-)
+from courses.quizzes.question_types import short
 from tests.courses.quizzes.editors import (
     editor,
     options,
@@ -36,3 +36,22 @@ def test_short_answer_options_decide_how_answers_are_compared():
     assert not short_type.grade(strict, "integration", 1).correct
     assert short_type.grade(lenient, "integration", 1).correct
     assert short_type.grade(lenient, "والمهاجرين", 1).correct
+
+
+# --- checking and the review -------------------------------------------------------------------
+
+
+def test_a_short_answer_question_without_an_accepted_answer_cannot_be_graded():
+    short_type = question_types.get("short")
+    assert short_type.problems({"accepted": ["  ", 3]}) == [str(short.GIVE_ONE)]
+    assert short_type.problems({"accepted": "Oujda"}) == [str(short.GIVE_ONE)]
+    assert short_type.problems({"accepted": ["Oujda"]}) == []
+
+
+def test_the_right_answers_shown_are_those_written_in_the_pages_language():
+    short_type = question_types.get("short")
+    question = {"data": {"accepted": ["Programme d'action", "برنامج العمل"]}}
+    with translation.override("ar"):
+        assert short_type.right_answer(question) == "\u2068برنامج العمل\u2069"
+    with translation.override("fr"):
+        assert short_type.right_answer(question) == "\u2068Programme d'action\u2069"
