@@ -13,8 +13,6 @@ from courses.quizzes.models import (
     Attempt,
     AttemptState,
     ClosedBy,
-    GradingMethod,
-    QuizPage,
     RegradeLog,
 )
 from tests.factories import quizzes as quiz_factory
@@ -232,19 +230,6 @@ def test_deadline_finalises_an_attempt_from_its_saved_answers(tree, person):
     assert attempt.answers == {k["single"]: "a"} and attempt.percent == 50.0
 
 
-def test_overdue_attempts_are_finalised_by_the_task(tree, person):
-    from courses.quizzes.tasks import finalise_overdue_attempts
-
-    quiz = simple_quiz(tree, time_limit_minutes=5)
-    attempt = services.start_attempt(learner=person, quiz=quiz)
-    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
-    result = finalise_overdue_attempts.enqueue()
-    assert result.return_value == 1
-    attempt.refresh_from_db()
-    assert attempt.state == AttemptState.GRADED and attempt.closed_by == ClosedBy.DEADLINE
-    assert finalise_overdue_attempts.enqueue().return_value == 0
-
-
 def test_the_closing_time_is_the_deadline_when_it_comes_first(tree, person):
     closes = timezone.now() + timedelta(minutes=3)
     quiz = simple_quiz(tree, time_limit_minutes=60, closes_at=closes)
@@ -272,26 +257,6 @@ def test_late_answers_in_a_submit_are_refused_but_the_attempt_is_finalised(tree,
     assert late.value.code == QuizError.DEADLINE_PASSED
     attempt.refresh_from_db()
     assert attempt.answers == {} and attempt.state == AttemptState.GRADED
-
-
-@pytest.mark.parametrize(
-    ("method", "expected"),
-    [(GradingMethod.HIGHEST, True), (GradingMethod.LAST, False), (GradingMethod.AVERAGE, False)],
-)
-def test_passing_follows_the_grading_method(tree, person, method, expected):
-    quiz = simple_quiz(tree, grading_method=method, pass_mark=60, attempts_allowed=0)
-    right_then_wrong = [
-        {"single": "a", "true_false": "true"},
-        {"single": "b", "true_false": "false"},
-    ]
-    for answers in right_then_wrong:
-        attempt = services.start_attempt(learner=person, quiz=quiz)
-        k = keys(attempt)
-        services.submit_attempt(
-            attempt=attempt, answers={k[kind]: v for kind, v in answers.items()}, version=0
-        )
-    done = QuizPage.completed_page_ids(learner=person, page_ids=[quiz.pk])
-    assert (quiz.pk in done) is expected
 
 
 def test_passing_the_required_quiz_completes_the_course(tree, person):

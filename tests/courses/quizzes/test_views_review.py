@@ -3,7 +3,6 @@
 from html import unescape
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
@@ -31,21 +30,6 @@ def wrong_attempt(person, quiz):
 def review_page(client, attempt) -> str:
     with translation.override("fr"):
         return unescape(client.get(reverse("quizzes:review", args=[attempt.pk])).content.decode())
-
-
-@pytest.mark.parametrize("attempts_allowed", [3, 0])
-def test_right_answers_after_each_attempt_are_refused_when_learners_may_try_again(attempts_allowed):
-    quiz = QuizPage(
-        title="Quiz", attempts_allowed=attempts_allowed, review_answers=ReviewTiming.AFTER_ATTEMPT
-    )
-    with pytest.raises(ValidationError) as refused:
-        quiz.clean()
-    assert "review_answers" in refused.value.message_dict
-    with translation.override("en"):
-        assert "last attempt" in refused.value.message_dict["review_answers"][0]
-    for timing in (ReviewTiming.AFTER_LAST_ATTEMPT, ReviewTiming.AFTER_CLOSE, ReviewTiming.NEVER):
-        QuizPage(title="Quiz", attempts_allowed=attempts_allowed, review_answers=timing).clean()
-    QuizPage(title="Quiz", attempts_allowed=1, review_answers=ReviewTiming.AFTER_ATTEMPT).clean()
 
 
 def test_after_the_last_attempt_answers_and_feedback_show_only_once_every_attempt_is_used(

@@ -1,50 +1,21 @@
 """A trainer reaches only the question bank of the courses they teach, in every admin view;
-an administrator reaches every course's. Used questions and categories stay in their course."""
+an administrator reaches every course's (the bank's viewsets, choosers and bulk actions of
+wagtail_hooks.py)."""
 
 import json
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
 from courses.quizzes import services
-from courses.quizzes.models import Question, QuestionCategory, QuizQuestion
-from courses.quizzes.permissions import category_permission_policy, question_permission_policy
-from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
-from tests.factories.users import administrator, learner, trainer
+from courses.quizzes.models import Question, QuestionCategory
+from tests.courses.quizzes.conftest import SECRET
+from tests.factories.users import administrator
 
 pytestmark = pytest.mark.django_db
 
-SECRET = "Question secrète du cours B"
 OBJECT_VIEWS = ("edit", "copy", "delete", "history", "usage")
-
-
-@pytest.fixture
-def bank(site):
-    """Two courses, each with its trainer, a category and a question used by a live quiz."""
-    own, other = trainer(), trainer()
-    mine = build_course(modules=1, lessons_per_module=1, trainers=[own])
-    theirs = build_course(modules=1, lessons_per_module=1, trainers=[other])
-    my_category = quiz_factory.category(course=mine.course, name="Catégorie A")
-    their_category = quiz_factory.category(course=theirs.course, name="Catégorie B")
-    my_question = quiz_factory.question(
-        course=mine.course, category=my_category, text="Question du cours A"
-    )
-    their_question = quiz_factory.question(
-        course=theirs.course, category=their_category, text=SECRET
-    )
-    quiz_factory.quiz(module=theirs.modules[0], questions=[their_question])
-    return {
-        "own": own,
-        "mine": mine,
-        "theirs": theirs,
-        "my_question": my_question,
-        "their_question": their_question,
-        "my_category": my_category,
-        "their_category": their_category,
-    }
 
 
 def admin_url(name, *args):
@@ -156,63 +127,6 @@ def test_the_listings_choosers_and_filters_show_only_the_trainers_course(client,
     assert "Question du cours A" in choose and SECRET in choose
 
 
-def test_the_policy_decides_per_object_and_names_who_may_act(bank):
-    own, question = bank["own"], bank["their_question"]
-    policy = question_permission_policy
-    assert policy.user_has_permission(own, "change")
-    assert not policy.user_has_permission_for_instance(own, "change", question)
-    assert policy.user_has_permission_for_instance(own, "delete", bank["my_question"])
-    assert not category_permission_policy.user_has_any_permission_for_instance(
-        own, ["change", "delete"], bank["their_category"]
-    )
-    assert list(policy.instances_user_has_any_permission_for(own, ["change"])) == [
-        bank["my_question"]
-    ]
-    teacher = bank["theirs"].course.trainers.get()
-    admin = administrator()
-    may = set(policy.users_with_any_permission_for_instance(["change"], question))
-    assert teacher in may and admin in may and own not in may
-    assert not policy.user_has_permission(learner(), "view")
-
-
-def test_a_used_question_or_category_cannot_move_to_another_course(bank):
-    both = bank["own"]
-    bank["theirs"].course.trainers.add(both)
-    bank["theirs"].course.save()
-    target = bank["mine"].course
-    used = Question.objects.get(pk=bank["their_question"].pk)
-    used.course, used.category = target, None
-    with pytest.raises(ValidationError) as refused:
-        used.full_clean()
-    assert "course" in refused.value.message_dict
-    category = QuestionCategory.objects.get(pk=bank["their_category"].pk)
-    category.course = target
-    with pytest.raises(ValidationError) as holds:
-        category.full_clean()
-    assert "course" in holds.value.message_dict
-    free = quiz_factory.question(course=bank["theirs"].course)
-    free.course = target
-    free.full_clean()
-    empty = quiz_factory.category(course=bank["theirs"].course)
-    empty.course = target
-    empty.full_clean()
-
-
-def test_a_question_kept_by_attempts_cannot_move_even_once_out_of_the_quiz(bank):
-    theirs = bank["theirs"]
-    question = quiz_factory.question(course=theirs.course)
-    quiz = quiz_factory.quiz(module=theirs.modules[0], questions=[question])
-    person = learner()
-    from courses import services as course_services
-
-    course_services.enrol(learner=person, course=theirs.course)
-    services.submit_attempt(attempt=services.start_attempt(learner=person, quiz=quiz))
-    QuizQuestion.objects.filter(question=question).delete()
-    question.course = bank["mine"].course
-    with pytest.raises(ValidationError):
-        question.full_clean()
-
-
 def test_a_trainer_of_both_courses_is_told_why_a_used_question_stays(client, bank):
     both = bank["own"]
     bank["theirs"].course.trainers.add(both)
@@ -227,3 +141,36 @@ def test_a_trainer_of_both_courses_is_told_why_a_used_question_stays(client, ban
     assert response.context["form"].errors["course"]  # the reason, in the trainer's language
     question.refresh_from_db()
     assert question.course_id == bank["theirs"].course.pk
+
+
+# --- the follow-up: links and log actions ------------------------------------------------------
+
+
+def test_a_courses_follow_up_pages_link_to_its_quiz_results_and_grading_queue(follow_up):
+    from courses.quizzes.wagtail_hooks import quiz_links
+
+    course, cohort = follow_up.tree.course, follow_up.cohort
+    assert [url for _label, url in quiz_links(follow_up.course_trainer, course, None)] == [
+        reverse("quiz_follow_up:course_results", args=[course.pk]),
+        reverse("quiz_follow_up:course_grading", args=[course.pk]),
+    ]
+    assert [url for _label, url in quiz_links(follow_up.course_trainer, course, cohort)] == [
+        reverse("quiz_follow_up:cohort_results", args=[cohort.pk]),
+        reverse("quiz_follow_up:cohort_grading", args=[cohort.pk]),
+    ]
+
+
+def test_people_who_do_not_follow_the_course_get_no_quiz_links(follow_up):
+    from courses.quizzes.wagtail_hooks import quiz_links
+
+    course, cohort = follow_up.tree.course, follow_up.cohort
+    assert quiz_links(follow_up.cohort_trainer, course, cohort) == []
+    assert quiz_links(follow_up.other_trainer, course, None) == []
+
+
+def test_grading_and_regrading_are_named_in_the_audit_log():
+    from wagtail.log_actions import registry
+
+    with translation.override("en"):
+        assert str(registry.get_action_label(services.ACTION_GRADE)) == "Grade an essay"
+        assert str(registry.get_action_label(services.ACTION_REGRADE)) == "Regrade a question"

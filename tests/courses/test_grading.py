@@ -159,27 +159,6 @@ def test_essay_needs_manual_grading_unless_empty():
     assert not grading.grade_essay(answer="  ", points=5).needs_manual
 
 
-def test_each_kind_is_graded_by_its_registered_type():
-    outcome = question_types.get(grading.NUMERIC).grade({"value": 10, "tolerance": 1}, 9.5, 2)
-    assert outcome.points == 2
-    assert question_types.get(grading.SHORT).grade({"accepted": ["Oujda"]}, "oujda", 1).correct
-    with pytest.raises(question_types.UnknownQuestionType):
-        question_types.get("dance")
-
-
-def test_the_registry_offers_the_eight_types_in_order():
-    assert [t.kind for t in question_types.all_types()] == [
-        grading.SINGLE,
-        grading.MULTIPLE,
-        grading.TRUE_FALSE,
-        grading.SHORT,
-        grading.NUMERIC,
-        grading.MATCHING,
-        grading.ORDERING,
-        grading.ESSAY,
-    ]
-
-
 @pytest.mark.parametrize(
     ("method", "expected"),
     [(grading.HIGHEST, 80.0), (grading.LAST, 60.0), (grading.AVERAGE, 66.67)],
@@ -241,17 +220,6 @@ def test_clean_answer_refuses_malformed_values_with_a_message(kind, data, raw):
     with pytest.raises(AnswerError) as refused:
         clean_answer(kind=kind, data=data, raw=raw)
     assert str(refused.value.message)
-
-
-def test_question_data_check_reports_ungradable_questions():
-    def problems(kind, data):
-        return question_types.get(kind).problems(data)
-
-    assert problems(grading.SINGLE, {"choices": CHOICES})
-    assert not problems(grading.MULTIPLE, {"choices": CHOICES})
-    assert problems(grading.NUMERIC, {"value": "x"})
-    assert problems(grading.MATCHING, {"pairs": [{"id": "1"}, {"id": "1"}]})
-    assert not problems(grading.ESSAY, {})
 
 
 def test_item_statistics():

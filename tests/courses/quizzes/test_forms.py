@@ -1,24 +1,19 @@
-"""The question bank in the Wagtail admin."""
+"""The forms of the question bank and of the quiz editor (forms.py): trainers choose among the
+courses they teach, and a quiz among its own course's questions."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.quizzes.forms import QuestionBankForm
+from courses.quizzes import question_types
+from courses.quizzes.errors import QuizError
+from courses.quizzes.forms import QuestionBankForm, answers_from_post
 from courses.quizzes.models import Question, QuizPage
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
 from tests.factories.users import trainer
 
 pytestmark = pytest.mark.django_db
-
-
-def test_a_question_that_cannot_be_graded_is_refused(site):
-    course = build_course(modules=1, lessons_per_module=1).course
-    question = Question(course=course, kind="single", text="?", data={"choices": [{"id": "a"}]})
-    with pytest.raises(ValidationError) as refused:
-        question.full_clean()
-    assert "data" in refused.value.message_dict
 
 
 def test_a_trainer_chooses_only_among_the_courses_they_teach(site):
@@ -55,3 +50,31 @@ def test_admin_forms_for_quiz_pages_and_questions_open(client, site):
     assert foreign not in allowed and quiz.fixed_questions.get().question in allowed
     assert client.get("/admin/snippets/quizzes/question/").status_code == 200
     assert client.get("/admin/snippets/quizzes/question/add/").status_code == 200
+
+
+# --- reading an attempt form -------------------------------------------------------------------
+
+
+def test_every_question_of_the_attempt_reads_its_own_fields_from_the_form():
+    matching = question_types.get("matching").prepare(
+        {"key": "8", "kind": "matching", "data": quiz_factory.DATA["matching"]}, shuffle=False
+    )
+    snapshot = [{"key": "7", "kind": "multiple", "data": {}}, matching]
+    rows, offered = matching["tokens"]["rows"], matching["tokens"]["options"]
+    posted = QueryDict(mutable=True)
+    posted.setlist("q-7", ["a", "b"])
+    posted[f"q-8-{rows['1']}"] = offered["2"]
+    assert answers_from_post(snapshot=snapshot, data=posted) == {
+        "7": ["a", "b"],
+        "8": {"1": "2", "2": ""},
+    }
+
+
+def test_a_match_the_page_did_not_offer_refuses_the_whole_form_naming_its_question():
+    matching = question_types.get("matching").prepare(
+        {"key": "8", "kind": "matching", "data": quiz_factory.DATA["matching"]}, shuffle=False
+    )
+    posted = QueryDict(f"q-8-{matching['tokens']['rows']['1']}=1")
+    with pytest.raises(QuizError) as refused:
+        answers_from_post(snapshot=[matching], data=posted)
+    assert refused.value.code == QuizError.INVALID_ANSWER and refused.value.question_key == "8"
