@@ -2,6 +2,8 @@
 become their trainers, courses holding learners' records cannot be deleted, the cohort and
 enrolment viewsets, menus."""
 
+from __future__ import annotations
+
 import pytest
 from django.contrib.messages import constants as message_levels
 from django.urls import reverse
@@ -12,6 +14,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from courses import services
 from courses.models import Cohort, CoursePage, LessonCompletion, LessonPage
+from courses.quizzes.models import Attempt, QuizPage
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer
 
@@ -192,7 +195,6 @@ def test_deleting_a_module_whose_quiz_has_attempts_is_refused_and_keeps_them(sit
     """Quiz attempts count among the learners' records through the quizzes app's check
     (courses/records.py), although courses imports nothing of quizzes."""
     from courses.quizzes import services as quiz_services
-    from courses.quizzes.models import Attempt, QuizPage
     from tests.factories import quizzes as quiz_factory
 
     tree = build_course(modules=1, lessons_per_module=1)
@@ -234,3 +236,18 @@ def test_the_cohorts_history_shows_the_import_and_who_made_it(cohort, client):
         label = gettext("Learners imported")
     assert response.status_code == 200
     assert label in html and "nadia.admin@ensa.ma" in html  # Wagtail names users by e-mail
+
+
+# --- The follow-up menu ----------------------------------------------------------------
+
+
+def test_the_follow_up_menu_holds_progress_results_and_grading(scenario, client):
+    client.force_login(scenario.course_trainer)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    for name in (
+        "follow_up:index",
+        "course_progress:index",
+        "quiz_follow_up:results",
+        "quiz_follow_up:grading",
+    ):
+        assert reverse(name) in content, name
