@@ -1,5 +1,5 @@
 """Enrolment by an administrator in the admin (courses/admin_views.py): chosen learners, an
-organisation, imports of a file; trainers and learners are refused."""
+organisation and its branch; trainers are refused. The import view: test_admin_views_import.py."""
 
 import pytest
 from django.conf import settings
