@@ -1,10 +1,11 @@
-"""A trainer works in the courses that list them, and nowhere else: moves, copies,
-translations, search, the page chooser and the reports keep them there."""
+"""A trainer works in the courses that list them, and nowhere else (courses/permissions.py,
+the page permission policy): editing, the explorer, moves, copies, search, the page chooser
+and the reports keep them there. The guards of translations are in
+test_admin_views_translations.py."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
 from tests.factories.courses import build_course
@@ -26,6 +27,9 @@ def two_trainers(site):
     mine = build_course(trainers=[own], title="Accueil des migrants à Oujda")
     theirs = build_course(trainers=[other], title="Cours confidentiel du collègue")
     return own, mine, other, theirs
+
+
+# --- Moves, copies, search and reports ------------------------------------------------
 
 
 def test_a_trainer_cannot_move_their_lesson_into_another_trainers_course(client, two_trainers):
@@ -133,69 +137,6 @@ def test_the_reports_menu_of_a_trainer_lists_no_site_wide_report(client, two_tra
     assert reverse("wagtailadmin_reports:aging_pages") in content
 
 
-# --- Translations --------------------------------------------------------------------------
-
-
-def _submit_translation(client, page):
-    arabic = Locale.objects.get(language_code="ar")
-    return client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-        {"locales": [arabic.pk], "include_subtree": "on"},
-    )
-
-
-def test_a_trainer_cannot_translate_another_trainers_course(client, two_trainers):
-    own, _mine, _other, theirs = two_trainers
-    client.force_login(own)
-    url = reverse("wagtail_localize:submit_page_translation", args=[theirs.course.pk])
-    assert client.get(url).status_code == 403
-    assert _submit_translation(client, theirs.course).status_code == 403
-    arabic = Locale.objects.get(language_code="ar")
-    assert theirs.course.get_translation_or_none(arabic) is None
-
-
-def test_a_trainer_translates_their_own_course(client, two_trainers):
-    own, mine, *_ = two_trainers
-    client.force_login(own)
-    assert _submit_translation(client, mine.course).status_code == 302
-    arabic = Locale.objects.get(language_code="ar")
-    assert mine.course.get_translation_or_none(arabic) is not None
-
-
-def test_synchronising_with_publish_never_replaces_an_unpublished_translation_draft(
-    client, two_trainers
-):
-    own, mine, *_ = two_trainers
-    client.force_login(own)
-    assert _submit_translation(client, mine.course).status_code == 302
-    arabic = Locale.objects.get(language_code="ar")
-    translation = CoursePage.objects.get(pk=mine.course.get_translation(arabic).pk)
-    translation.summary = "مسودة المترجم لم تنشر بعد"
-    draft = translation.save_revision(user=own)
-    source = TranslationSource.objects.get_for_instance(mine.course)
-    url = reverse("wagtail_localize:update_translations", args=[source.pk])
-
-    response = client.post(url, {"publish_translations": "on"})
-    assert response.status_code == 302
-    translation.refresh_from_db()
-    assert translation.latest_revision_id == draft.pk
-    assert translation.has_unpublished_changes
-
-    # Without publishing, the synchronisation goes ahead and keeps the draft unpublished.
-    assert client.post(url, {}).status_code == 302
-
-
-def test_another_trainer_cannot_synchronise_a_courses_translations(client, two_trainers):
-    own, mine, other, _theirs = two_trainers
-    client.force_login(own)
-    _submit_translation(client, mine.course)
-    source = TranslationSource.objects.get_for_instance(mine.course)
-    client.force_login(other)
-    url = reverse("wagtail_localize:update_translations", args=[source.pk])
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"publish_translations": "on"}).status_code == 403
-
-
 def test_a_trainer_removed_from_the_french_course_loses_its_arabic_pages_too(client, site):
     """A translation's list of trainers is only as fresh as its last synchronisation."""
     former = trainer()
@@ -208,3 +149,45 @@ def test_a_trainer_removed_from_the_french_course_loses_its_arabic_pages_too(cli
     client.force_login(former)
     assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[tree.course_ar.pk])))
     assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[tree.lessons_ar[0].pk])))
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+# --- Course ownership -------------------------------------------------------------------
+
+
+def test_trainer_cannot_open_the_edit_view_of_another_trainers_course(site, client):
+    owner, other = trainer(), trainer()
+    tree = build_course(trainers=[owner])
+    client.force_login(other)
+    assert refused(client.get(edit_url(tree.course)))
+    assert refused(client.get(edit_url(tree.lessons[0])))
+
+
+def test_trainer_can_edit_their_own_course(site, client):
+    owner = trainer()
+    tree = build_course(trainers=[owner])
+    client.force_login(owner)
+    assert client.get(edit_url(tree.course)).status_code == 200
+    assert client.get(edit_url(tree.lessons[0])).status_code == 200
+
+
+def test_trainer_sees_only_their_own_courses_in_the_explorer(site, client):
+    owner = trainer()
+    own = build_course(trainers=[owner], title="Cours du formateur")
+    others = build_course(trainers=[trainer()], title="Cours du collègue")
+    client.force_login(owner)
+    response = client.get(reverse("wagtailadmin_explore", args=[site["fr"].pk]))
+    assert response.status_code == 200
+    assert own.course.title in response.content.decode()
+    assert others.course.title not in response.content.decode()
+
+
+def test_administrator_sees_every_course_in_the_explorer(site, client):
+    first = build_course(trainers=[trainer()], title="Premier cours")
+    second = build_course(trainers=[trainer()], title="Second cours")
+    client.force_login(administrator())
+    content = client.get(reverse("wagtailadmin_explore", args=[site["fr"].pk])).content.decode()
+    assert first.course.title in content and second.course.title in content

@@ -1,10 +1,11 @@
-"""A cohort's capacity and trainers are set in its admin form, with checks that change nothing."""
+"""The admin forms of courses (courses/admin_forms.py): a cohort's capacity and trainers are
+set in its form, and the forms' checks refuse what does not fit, changing nothing."""
 
 import pytest
 from django.urls import reverse
 
 from courses import services
-from courses.models import Cohort
+from courses.models import Cohort, Enrolment
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer
 
@@ -84,3 +85,20 @@ def test_the_capacity_cannot_fall_below_the_learners_already_in_the_cohort(site,
     assert "capacity" in response.context["form"].errors
     cohort.refresh_from_db()
     assert cohort.capacity == 10
+
+
+# --- Enrolling learners ----------------------------------------------------------------
+
+
+def test_a_cohort_of_another_course_is_rejected(site, client):
+    tree, other = build_course(), build_course()
+    cohort = Cohort.objects.create(course=other.course, name="Tanger 2026")
+    person = learner()
+    client.force_login(administrator())
+    response = client.post(
+        reverse("enrolments:enrol"),
+        {"course": tree.course.pk, "cohort": cohort.pk, "learners": [person.pk]},
+    )
+    assert response.status_code == 200
+    assert "cohort" in response.context["form"].errors
+    assert not Enrolment.objects.filter(learner=person).exists()

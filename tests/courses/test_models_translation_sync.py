@@ -1,6 +1,7 @@
 """Every course, module, lesson, quiz and handbook, the demo's included, is translated through
 wagtail-localize: "Sync translated pages" brings a French change to the Arabic page, settings
-that are the same in both languages are synchronised fields, and the Arabic page shows them."""
+that are the same in both languages are synchronised fields (declared on the page models,
+courses/models.py for courses), and the Arabic page shows them."""
 
 import datetime
 import re

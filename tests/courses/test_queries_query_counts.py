@@ -1,3 +1,6 @@
+"""The learners' pages run a fixed number of queries whatever their size: the reads of
+courses/queries.py (course outline, lesson, catalogue, dashboard) precompute what they show."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -3,14 +3,11 @@
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.models import Cohort, Enrolment, Invitation
 from courses.services import ImportOutcome, ImportRefused, apply_import, preview_import
-from lms.accounts.models import User
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, with_verified_email
 
@@ -167,65 +164,3 @@ def test_an_import_larger_than_the_places_left_is_refused(cohort):
     with pytest.raises(ImportRefused):
         apply_import(cohort=cohort, data=data, by=administrator())
     assert not Invitation.objects.exists()
-
-
-# --- The command -------------------------------------------------------------------------
-
-
-def test_command_without_apply_prints_the_preview_and_changes_nothing(cohort, tmp_path, capsys):
-    path = tmp_path / "people.csv"
-    path.write_bytes(csv_of("new@nador.ma;Nouveau Venu;وافد جديد;nador;"))
-    call_command("import_enrolments", str(path), "--cohort", str(cohort.pk))
-    out = capsys.readouterr().out
-    assert "وافد جديد" in out and "new@nador.ma" in out
-    assert not Invitation.objects.exists()
-
-
-def test_command_with_apply_applies(cohort, tmp_path):
-    known = with_verified_email(learner(email="known@oujda.ma"))
-    path = tmp_path / "people.csv"
-    path.write_bytes(csv_of("known@oujda.ma;Known;;oujda;", "new@nador.ma;Nouveau;;nador;"))
-    call_command("import_enrolments", str(path), "--cohort", str(cohort.pk), "--apply")
-    assert Enrolment.objects.get().learner == known
-    assert Invitation.objects.get().email == "new@nador.ma"
-
-
-def test_command_refuses_an_unknown_cohort_an_unreadable_file_and_invalid_rows(cohort, tmp_path):
-    path = tmp_path / "people.csv"
-    path.write_bytes(csv_of("broken;Nom;;oujda;"))
-    with pytest.raises(CommandError, match="cohort"):
-        call_command("import_enrolments", str(path), "--cohort", "999999")
-    with pytest.raises(CommandError, match="Cannot read"):
-        call_command("import_enrolments", str(tmp_path / "missing.csv"), "--cohort", str(cohort.pk))
-    with pytest.raises(CommandError):
-        call_command("import_enrolments", str(path), "--cohort", str(cohort.pk), "--apply")
-    assert not Invitation.objects.exists() and not User.objects.filter(email="broken").exists()
-
-
-def test_an_invitation_that_fails_to_send_stays_in_the_outbox_and_is_sent_once_later(
-    cohort, mailoutbox, settings, django_capture_on_commit_callbacks
-):
-    from lms.notifications.models import Notification, NotificationStatus
-    from lms.notifications.services import send_pending
-
-    settings.MAILERS = {
-        "default": {"BACKEND": "tests.lms.notifications.test_services.FailingBackend"}
-    }
-    with django_capture_on_commit_callbacks(execute=True):
-        apply_import(
-            cohort=cohort,
-            data=csv_of("new@nador.ma;Nouveau Venu;وافد جديد;nador;"),
-            by=administrator(),
-        )
-    invitation = Notification.objects.get(to="new@nador.ma")
-    assert (
-        invitation.status == NotificationStatus.PENDING
-        and invitation.user is None
-        and invitation.last_error
-    )
-
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    Notification.objects.filter(pk=invitation.pk).update(next_attempt_at=None)
-    send_pending()
-    send_pending()
-    assert [message.to for message in mailoutbox] == [["new@nador.ma"]]
