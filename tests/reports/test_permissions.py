@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from tests.factories.users import learner, trainer
+from reports.permissions import may_read_reports
+from tests.factories.users import UserFactory, administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +41,12 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, fixture):
     for url in report_urls():
         response = client.get(url)
         assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_only_an_active_administrator_may_read_the_reports():
+    assert may_read_reports(administrator())
+    assert not may_read_reports(administrator(is_active=False))
+    assert not may_read_reports(trainer())
+    assert not may_read_reports(learner())
+    assert not may_read_reports(UserFactory(is_staff=True))
+    assert not may_read_reports(AnonymousUser())

@@ -4,11 +4,12 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from content.library.models import AccessLevel
+from content.library.models import AccessLevel, HandbookPage
 from tests.factories.library import build_handbook, pdf_document, theme
 from tests.factories.users import learner, trainer
 
@@ -70,3 +71,18 @@ def test_handbook_page_of_a_staff_handbook_is_closed_to_others(client, library):
     assert client.get(handbook.url).status_code == 403
     client.force_login(trainer())
     assert client.get(handbook.url).status_code == 200
+
+
+def test_the_handbooks_a_person_sees_are_those_they_may_download(library):
+    handbooks = {level: build_handbook(access_level=level) for level in AccessLevel.values}
+    expected = {
+        "anonymous": {AccessLevel.PUBLIC},
+        "learner": {AccessLevel.PUBLIC, AccessLevel.LEARNERS},
+        "trainer": set(AccessLevel),
+    }
+    people = {"anonymous": AnonymousUser(), "learner": learner(), "trainer": trainer()}
+    for who, person in people.items():
+        visible = set(HandbookPage.objects.visible_to(person).values_list("pk", flat=True))
+        assert visible == {handbooks[level].pk for level in expected[who]}, who
+        for level, handbook in handbooks.items():
+            assert handbook.may_be_downloaded_by(person) == (level in expected[who]), (who, level)
