@@ -9,15 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from content.collections import collection_for, ensure_collections
-from content.library.models import AccessLevel, HandbookPage
+from content.library.models import AccessLevel
 from content.permissions import CERTIFICATES, COURSE_MEDIA, LIBRARY
 from lms.accounts.roles import ADMINISTRATORS, TRAINERS
 from lms.accounts.services import ensure_roles
 from tests.factories.library import build_handbook, image, pdf_bytes, pdf_document, png_bytes
-from tests.factories.users import UserFactory, administrator, trainer
+from tests.factories.users import administrator, trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -266,41 +265,3 @@ def test_the_migration_files_handbook_documents_in_the_library(library):
     assert lesson_file.collection == root
     assert [c.name for c in root.get_children()].count(LIBRARY) == 1
     assert not any(Collection.find_problems())
-
-
-def test_a_handbook_file_may_not_be_in_the_trainers_collection(client, library, sign_in_to_admin):
-    sign_in_to_admin(UserFactory(is_superuser=True, is_staff=True))
-    uploaded_by_a_trainer = pdf_document(
-        collection=collection_for(COURSE_MEDIA), uploaded_by=trainer()
-    )
-    edition = {
-        "number": 1,
-        "published_on": "2025-01-01",
-        "language": "fr",
-        "page_count": "",
-        "document": uploaded_by_a_trainer.pk,
-        "is_current": "on",
-    }
-    data = {
-        "title": "Guide",
-        "slug": "guide-media",
-        "summary": "Résumé.",
-        "audience": "executives",
-        "access_level": "staff",
-        "licence": "cc-by-4.0",
-        "publisher": "ENSA",
-        "action-publish": "publish",
-    }
-    url = f"/admin/pages/add/content/handbookpage/{library['fr'].pk}/"
-    response = client.post(url, nested_form_data({**data, "editions": inline_formset([edition])}))
-    assert response.status_code == 200
-    assert not HandbookPage.objects.filter(slug="guide-media").exists()
-    assert "handbook_file_in_trainers_collection" in {
-        error.code
-        for form in response.context["form"].formsets["editions"].forms
-        for error in form.errors.as_data().get("document", [])
-    }
-    edition["document"] = pdf_document(collection=collection_for(LIBRARY)).pk
-    response = client.post(url, nested_form_data({**data, "editions": inline_formset([edition])}))
-    assert response.status_code == 302
-    assert HandbookPage.objects.filter(slug="guide-media").exists()

@@ -1,16 +1,25 @@
-"""A lesson that cites a handbook shows it only to people who may download it."""
+"""The handbook block (HandbookBlock): a lesson that cites a handbook shows it only to people
+who may download it, and always offers its current edition in the reader's language."""
+
+import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
-from content.library.models import AccessLevel
+from content.library.models import AccessLevel, HandbookEdition
 from courses.services import enrol
 from tests.factories.courses import build_course
 from tests.factories.library import build_handbook
 from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
+
+
+def _edition(year: int) -> list[dict]:
+    from tests.factories.library import pdf_document
+
+    return [{"number": 1, "published_on": datetime.date(year, 1, 1), "document": pdf_document()}]
 
 
 def _lesson_citing(handbook):
@@ -92,3 +101,35 @@ def test_an_unpublished_handbook_cited_in_a_lesson_is_shown_to_nobody(client, li
     for person in (reader, trainer()):
         assert "Guide retiré" not in _lesson_html(client, lesson, person)
     assert "Guide retiré" not in _block_html(lesson, None)
+
+
+def test_handbook_block_offers_the_current_edition_in_the_readers_language(library):
+    from django.utils import translation
+
+    from content.blocks import HandbookBlock
+
+    french = build_handbook(title="Guide de l'accueil", editions=_edition(2019))
+    arabic = build_handbook(
+        title="دليل الاستقبال", language="ar", translation_of=french, editions=_edition(2020)
+    )
+    block = HandbookBlock()
+    value = block.to_python({"handbook": french.pk, "note": ""})
+    with translation.override("fr"):
+        html = block.render(value)
+    assert "Guide de l&#x27;accueil" in html
+    assert f"/fr/library/download/{HandbookEdition.objects.get(handbook=french).pk}/" in html
+    with translation.override("ar"):
+        html = block.render(value)
+    assert "دليل الاستقبال" in html
+    assert f"/ar/library/download/{HandbookEdition.objects.get(handbook=arabic).pk}/" in html
+    HandbookEdition.objects.filter(handbook=french).update(is_current=False)
+    new = HandbookEdition.objects.create(
+        handbook=french,
+        is_current=True,
+        language="fr",
+        number=2,
+        **{k: v for k, v in _edition(2025)[0].items() if k != "number"},
+    )
+    with translation.override("fr"):
+        html = block.render(value)
+    assert f"/fr/library/download/{new.pk}/" in html

@@ -1,15 +1,27 @@
+"""What the library and handbook pages read (content/library/queries.py): filters, sorting,
+pages, translations, who sees what, citing lessons, a fixed number of queries."""
+
 import datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
-from content.library.models import AccessLevel, Audience, HandbookEdition
+from content.library.models import AccessLevel, Audience
+from content.library.queries import handbook_detail
 from tests.factories.courses import build_course
 from tests.factories.library import build_handbook, theme
-from tests.factories.users import learner
+from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
+
+ROLES = {
+    "anonymous": None,
+    "learner": learner,
+    "trainer": trainer,
+    "administrator": administrator,
+}
 
 
 def _titles(client, url: str, **params) -> list[str]:
@@ -106,33 +118,47 @@ def test_handbook_page_lists_the_lessons_that_cite_it(client, library):
     assert [page.pk for page in detail.citing_pages] == [lesson.pk]
 
 
-def test_handbook_block_offers_the_current_edition_in_the_readers_language(library):
-    from django.utils import translation
+@pytest.mark.parametrize(
+    "role,visible",
+    [
+        ("anonymous", {AccessLevel.PUBLIC}),
+        ("learner", {AccessLevel.PUBLIC, AccessLevel.LEARNERS}),
+        ("trainer", {AccessLevel.PUBLIC, AccessLevel.LEARNERS, AccessLevel.STAFF}),
+    ],
+)
+def test_listing_and_search_show_only_handbooks_the_person_may_download(
+    client, library, role, visible
+):
+    handbooks = {
+        level: build_handbook(access_level=level, pdf_text="Budget communal de l'intégration.")
+        for level in AccessLevel.values
+    }
+    if ROLES[role] is not None:
+        client.force_login(ROLES[role]())
+    for url in ("/fr/library/", "/fr/library/?q=budget"):
+        listing = client.get(url).context["listing"]
+        shown = {summary.handbook.pk for summary in listing.summaries}
+        assert shown == {handbooks[level].pk for level in visible}, url
 
-    from content.blocks import HandbookBlock
 
-    french = build_handbook(title="Guide de l'accueil", editions=_edition(2019))
+def test_french_and_arabic_editions_of_one_work_link_to_each_other(client, library):
+    french = build_handbook(title="Accueillir les réfugiés")
     arabic = build_handbook(
-        title="دليل الاستقبال", language="ar", translation_of=french, editions=_edition(2020)
+        title="استقبال اللاجئين",
+        language="ar",
+        translation_of=french,
+        summary="دليل لاستقبال اللاجئين وطالبي اللجوء.",
+        pdf_text="استقبال اللاجئين",
     )
-    block = HandbookBlock()
-    value = block.to_python({"handbook": french.pk, "note": ""})
-    with translation.override("fr"):
-        html = block.render(value)
-    assert "Guide de l&#x27;accueil" in html
-    assert f"/fr/library/download/{HandbookEdition.objects.get(handbook=french).pk}/" in html
-    with translation.override("ar"):
-        html = block.render(value)
-    assert "دليل الاستقبال" in html
-    assert f"/ar/library/download/{HandbookEdition.objects.get(handbook=arabic).pk}/" in html
-    HandbookEdition.objects.filter(handbook=french).update(is_current=False)
-    new = HandbookEdition.objects.create(
-        handbook=french,
-        is_current=True,
-        language="fr",
-        number=2,
-        **{k: v for k, v in _edition(2025)[0].items() if k != "number"},
+    assert arabic.translation_key == french.translation_key
+    assert arabic.locale == Locale.objects.get(language_code="ar")
+    assert handbook_detail(handbook=french).translations == [arabic]
+    assert arabic.url.startswith("/ar/library/")
+    html = client.get(french.url).content.decode()
+    assert arabic.url in html and "استقبال اللاجئين" in html
+    arabic_detail = handbook_detail(handbook=arabic)
+    assert arabic_detail.current_edition.language == "ar"
+    assert (
+        arabic_detail.current_edition.document_id
+        != handbook_detail(handbook=french).current_edition.document_id
     )
-    with translation.override("fr"):
-        html = block.render(value)
-    assert f"/fr/library/download/{new.pk}/" in html

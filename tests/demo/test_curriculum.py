@@ -1,52 +1,22 @@
+"""The demo curriculum (demo/curriculum.py: build_demo): courses in both languages, accounts
+with their roles, learners at every stage, organisations and cohorts."""
+
 import re
-from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale
 
-from content.models import Theme
 from courses.models import Cohort, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.services import unenrol
 from demo import files
 from demo.curriculum import build_demo
+from lms.accounts.models import Organisation
 from lms.accounts.roles import is_administrator, is_trainer
 
 pytestmark = pytest.mark.django_db
 
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
-
-
-def counts() -> dict[str, int]:
-    return {
-        "pages": Page.objects.count(),
-        "revisions": Revision.objects.count(),
-        "users": get_user_model().objects.count(),
-        "email addresses": EmailAddress.objects.count(),
-        "enrolments": Enrolment.objects.count(),
-        "completions": LessonCompletion.objects.count(),
-        "cohorts": Cohort.objects.count(),
-        "themes": Theme.objects.count(),
-    }
-
-
-def test_running_seed_demo_twice_creates_nothing_new(site):
-    call_command("seed_demo", stdout=StringIO())
-    after_first = counts()
-    call_command("seed_demo", stdout=StringIO())
-    assert counts() == after_first
-
-
-def test_seed_demo_prints_the_urls_and_the_three_accounts_with_their_passwords(site):
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    output = out.getvalue()
-    assert "/fr/formations/planifier-integration-migrants-communes/" in output
-    assert "/admin/" in output
-    for spec in files.read("people")["accounts"]:
-        assert f"{spec['email']} / {spec['password']}" in output
 
 
 def test_main_course_has_modules_and_lessons_translated_into_arabic(site):
@@ -134,3 +104,14 @@ def test_seed_demo_keeps_a_withdrawal_of_the_demo_learner(site):
     unenrol(learner=result.learner, course=result.course)
     build_demo()
     assert not Enrolment.objects.get(learner=result.learner, course=result.course).is_current
+
+
+def test_the_demo_ministry_has_two_directorates_and_the_cohorts_a_trainer(demo):
+    ministry = Organisation.objects.get(slug="mdcmre")
+    people = files.read("people")
+    directorates = {child["slug"] for child in people["directorates"]["children"]}
+    assert set(ministry.children.values_list("slug", flat=True)) >= directorates
+    for spec in people["cohorts"]:
+        cohort = Cohort.objects.get(name=spec["name"])
+        assert cohort.trainers.exists()
+        assert cohort.enrolments.count() >= 3

@@ -1,9 +1,11 @@
+"""Handbook search in French and Arabic, and excerpts of what was found (content/search.py)."""
+
 import pytest
 from django.db import connection
 
 from content.library.models import HandbookPage
 from content.search import excerpt_html, search_handbooks
-from tests.factories.library import build_handbook, pdf_document
+from tests.factories.library import build_handbook
 
 pytestmark = pytest.mark.django_db
 
@@ -106,19 +108,6 @@ def test_stemming_in_arabic_finds_other_forms_of_a_word(postgres_only, library, 
     assert _found(client, "ar", "اللاجئين") == []
     html = client.get("/ar/library/", {"q": "مهاجر"}).content.decode()
     assert "<mark>" in html
-
-
-def test_search_text_is_extracted_once_per_file(library, monkeypatch):
-    from content.library import services
-
-    document = pdf_document("Le texte du guide.")
-    calls = []
-    real = services.extract_pdf_text
-    monkeypatch.setattr(services, "extract_pdf_text", lambda f: calls.append(1) or real(f))
-    build_handbook(editions=[{"number": 1, "published_on": "2024-01-01", "document": document}])
-    services.extract_document_text(document_id=document.pk)
-    assert len(calls) == 1
-    assert "Le texte du guide." in document.extracted_text.text
 
 
 def test_plain_excerpt_marks_arabic_words_typed_without_ta_marbuta():
@@ -234,11 +223,6 @@ def test_an_excerpt_without_a_match_is_the_beginning_of_the_text():
 def test_excerpts_mark_a_word_whatever_its_marks_and_prefixes():
     assert excerpt_html("إِدْمَاجُ المهاجرين", "ادماج") == "<mark>إِدْمَاجُ</mark> المهاجرين"
     assert excerpt_html("دعم واللاجئين", "لاجئ") == "دعم <mark>واللاجئين</mark>"
-
-
-def test_the_search_entry_keeps_the_text_as_written(library):
-    handbook = build_handbook(title="دليل", summary="العائدون", language="ar", pdf_text="نص.")
-    assert "العائدون" in handbook.search_entry.text
 
 
 def test_the_migration_rebuilds_entries_saved_in_the_old_folded_form(library):

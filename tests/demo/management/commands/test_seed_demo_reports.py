@@ -27,11 +27,6 @@ def counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def demo(site):
-    call_command("seed_demo", stdout=StringIO())
-
-
 def test_the_demo_fills_every_report_and_a_second_run_changes_nothing(demo):
     first = counts()
     reports = {report.key: report for report in all_reports(Filters())}
@@ -46,14 +41,3 @@ def test_the_demo_fills_every_report_and_a_second_run_changes_nothing(demo):
     assert sum(row.values[0] for row in reports["certificates"].rows) == 2
     call_command("seed_demo", stdout=StringIO())
     assert counts() == first
-
-
-def test_the_demo_ministry_has_two_directorates_and_the_cohorts_a_trainer(demo):
-    ministry = Organisation.objects.get(slug="mdcmre")
-    people = files.read("people")
-    directorates = {child["slug"] for child in people["directorates"]["children"]}
-    assert set(ministry.children.values_list("slug", flat=True)) >= directorates
-    for spec in people["cohorts"]:
-        cohort = Cohort.objects.get(name=spec["name"])
-        assert cohort.trainers.exists()
-        assert cohort.enrolments.count() >= 3

@@ -1,13 +1,17 @@
+"""Handbook pages: what the page shows of a work and its editions, and who may open it
+(HandbookPage.serve, get_context, status_label; LibraryIndexPage)."""
+
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
-from wagtail.models import Locale
 
-from content.library.queries import handbook_detail
+from content.library.models import AccessLevel, HandbookPage
 from tests.factories.library import build_handbook, pdf_document, theme
+from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -52,31 +56,33 @@ def test_handbook_page_shows_metadata_and_every_edition_with_its_status(client, 
         assert f"/fr/library/download/{edition.pk}/" in html
 
 
-def test_french_and_arabic_editions_of_one_work_link_to_each_other(client, library):
-    french = build_handbook(title="Accueillir les réfugiés")
-    arabic = build_handbook(
-        title="استقبال اللاجئين",
-        language="ar",
-        translation_of=french,
-        summary="دليل لاستقبال اللاجئين وطالبي اللجوء.",
-        pdf_text="استقبال اللاجئين",
-    )
-    assert arabic.translation_key == french.translation_key
-    assert arabic.locale == Locale.objects.get(language_code="ar")
-    assert handbook_detail(handbook=french).translations == [arabic]
-    assert arabic.url.startswith("/ar/library/")
-    html = client.get(french.url).content.decode()
-    assert arabic.url in html and "استقبال اللاجئين" in html
-    arabic_detail = handbook_detail(handbook=arabic)
-    assert arabic_detail.current_edition.language == "ar"
-    assert (
-        arabic_detail.current_edition.document_id
-        != handbook_detail(handbook=french).current_edition.document_id
-    )
-
-
 def test_library_pages_exist_in_both_languages(client, library):
     assert client.get("/fr/library/").status_code == 200
     response = client.get("/ar/library/")
     assert response.status_code == 200
     assert "المكتبة" in response.content.decode()
+
+
+def test_handbook_page_of_a_staff_handbook_is_closed_to_others(client, library):
+    handbook = build_handbook(access_level=AccessLevel.STAFF)
+    response = client.get(handbook.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(learner())
+    assert client.get(handbook.url).status_code == 403
+    client.force_login(trainer())
+    assert client.get(handbook.url).status_code == 200
+
+
+def test_the_handbooks_a_person_sees_are_those_they_may_download(library):
+    handbooks = {level: build_handbook(access_level=level) for level in AccessLevel.values}
+    expected = {
+        "anonymous": {AccessLevel.PUBLIC},
+        "learner": {AccessLevel.PUBLIC, AccessLevel.LEARNERS},
+        "trainer": set(AccessLevel),
+    }
+    people = {"anonymous": AnonymousUser(), "learner": learner(), "trainer": trainer()}
+    for who, person in people.items():
+        visible = set(HandbookPage.objects.visible_to(person).values_list("pk", flat=True))
+        assert visible == {handbooks[level].pk for level in expected[who]}, who
+        for level, handbook in handbooks.items():
+            assert handbook.may_be_downloaded_by(person) == (level in expected[who]), (who, level)

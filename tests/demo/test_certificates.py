@@ -1,3 +1,5 @@
+"""The demo certificate template and course certifications (demo/certificates.py)."""
+
 import pytest
 from django.core.exceptions import ValidationError
 

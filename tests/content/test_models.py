@@ -1,13 +1,14 @@
-"""A page is found in a fixed number of queries, however deep it lies (HomePage.route)."""
+"""The home page (content/models.py): the sections it lists, and its routing: a page is found
+in a fixed number of queries, however deep it lies (HomePage.route)."""
 
 from __future__ import annotations
 
 import pytest
 from django.http import Http404
 from django.test import RequestFactory
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from content.models import HomePage
+from content.models import HomePage, StandardPage
 from courses.models import LessonPage
 from tests.factories.courses import build_course
 
@@ -94,3 +95,23 @@ def test_no_page_model_of_ours_routes_on_its_own_but_the_home_page():
         model.__name__ for model in ours if model.route is not Page.route and model is not HomePage
     ]
     assert routing == []
+
+
+def test_the_home_page_lists_its_live_public_sections_only(site):
+    home = HomePage.objects.get(locale__language_code="fr")
+    draft = home.add_child(
+        instance=StandardPage(title="Brouillon", slug="brouillon", live=False, locale=home.locale)
+    )
+    private = home.add_child(
+        instance=StandardPage(title="Interne", slug="interne", locale=home.locale)
+    )
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    public = home.add_child(
+        instance=StandardPage(title="À propos", slug="a-propos", locale=home.locale)
+    )
+
+    sections = list(home.get_context(RequestFactory().get("/fr/"))["sections"])
+
+    assert [page.pk for page in sections] == [site["fr"].pk, public.pk]
+    assert type(sections[0]) is type(site["fr"]) and isinstance(sections[1], StandardPage)
+    assert draft.pk not in {page.pk for page in sections}

@@ -1,3 +1,5 @@
+"""The demo handbooks (demo/library.py: seed_demo_library)."""
+
 import pytest
 
 from content.library.models import ExtractedText, HandbookEdition, HandbookPage

@@ -1,3 +1,5 @@
+"""The demo quiz (demo/quiz.py: seed_demo_quiz)."""
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale

@@ -1,3 +1,6 @@
+"""Who gets the file of a handbook edition, by the library's URL or Wagtail's /documents/ URL
+(content/library/views.py: download, serve_edition, serve_document)."""
+
 import pytest
 
 from content.library.models import AccessLevel, DownloadCount
@@ -5,6 +8,14 @@ from tests.factories.library import build_handbook
 from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
+
+
+def _counts(edition) -> dict[str | None, int]:
+    return {
+        (row.organisation.slug if row.organisation else None): row.count
+        for row in DownloadCount.objects.filter(edition=edition).select_related("organisation")
+    }
+
 
 ROLES = {
     "anonymous": None,
@@ -88,39 +99,6 @@ def test_a_document_shared_by_two_handbooks_follows_the_strictest(client, librar
     assert client.get(document.url).status_code == 302
 
 
-@pytest.mark.parametrize(
-    "role,visible",
-    [
-        ("anonymous", {AccessLevel.PUBLIC}),
-        ("learner", {AccessLevel.PUBLIC, AccessLevel.LEARNERS}),
-        ("trainer", {AccessLevel.PUBLIC, AccessLevel.LEARNERS, AccessLevel.STAFF}),
-    ],
-)
-def test_listing_and_search_show_only_handbooks_the_person_may_download(
-    client, library, role, visible
-):
-    handbooks = {
-        level: build_handbook(access_level=level, pdf_text="Budget communal de l'intégration.")
-        for level in AccessLevel.values
-    }
-    if ROLES[role] is not None:
-        client.force_login(ROLES[role]())
-    for url in ("/fr/library/", "/fr/library/?q=budget"):
-        listing = client.get(url).context["listing"]
-        shown = {summary.handbook.pk for summary in listing.summaries}
-        assert shown == {handbooks[level].pk for level in visible}, url
-
-
-def test_handbook_page_of_a_staff_handbook_is_closed_to_others(client, library):
-    handbook = build_handbook(access_level=AccessLevel.STAFF)
-    response = client.get(handbook.url)
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    client.force_login(learner())
-    assert client.get(handbook.url).status_code == 403
-    client.force_login(trainer())
-    assert client.get(handbook.url).status_code == 200
-
-
 def test_wagtail_collection_privacy_applies_to_library_files_too(client, library):
     from wagtail.models import Collection, CollectionViewRestriction
 
@@ -138,3 +116,29 @@ def test_wagtail_collection_privacy_applies_to_library_files_too(client, library
     assert response.status_code == 200 and "password" in response.content.decode().lower()
     assert not response.has_header("Content-Disposition")
     assert not DownloadCount.objects.filter(edition=edition).exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_clients_are_told_apart_behind_the_trusted_proxy(client, library, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    handbook = build_handbook(access_level=AccessLevel.PUBLIC)
+    edition = handbook.editions.get()
+    url = f"/fr/library/download/{edition.pk}/"
+    for address in ("203.0.113.7", "198.51.100.23", "203.0.113.7"):
+        client.get(url, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=address)
+    assert _counts(edition) == {None: 2}
+
+
+@pytest.mark.django_db
+def test_head_requests_and_refusals_are_not_counted(client, library):
+    public = build_handbook(access_level=AccessLevel.PUBLIC).editions.get()
+    response = client.head(f"/fr/library/download/{public.pk}/")
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    redirect = client.head(public.document.url)  # Wagtail's URL sends to the library's
+    assert client.head(redirect["Location"]).status_code == 200
+    staff_only = build_handbook(access_level=AccessLevel.STAFF).editions.get()
+    client.get(f"/fr/library/download/{staff_only.pk}/")
+    client.force_login(learner())
+    client.get(f"/fr/library/download/{staff_only.pk}/")
+    client.get(staff_only.document.url)
+    assert not DownloadCount.objects.exists()
