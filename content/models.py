@@ -54,7 +54,7 @@ class HomePage(CachedRestrictionsMixin, Page):
         """Find the page a URL names in one query, where Wagtail asks for each level's child by
         its slug (two queries per level: a lesson is four levels down). The deepest page found
         then routes what remains of the URL, as it would have been asked to; no page between
-        this one and it has a routing of its own (`tests/content/test_routing.py` checks it)."""
+        this one and it has a routing of its own (`tests/content/test_models.py` checks it)."""
         if not path_components:
             return super().route(request, path_components)
         prefixes = [

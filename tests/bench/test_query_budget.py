@@ -4,7 +4,7 @@ handbooks), in French and in Arabic; a whole page served to a visitor without a 
 at most 3.
 
 Counts are taken on the second visit: the first fills the page cache (`lms/pagecache.py`),
-as the first learner after a publish does. `tests/courses/test_outline_queries.py` keeps the
+as the first learner after a publish does. `tests/courses/test_queries_query_counts.py` keeps the
 first visit's count independent of the number of lessons too.
 """
 
