@@ -1,5 +1,6 @@
-"""Fixtures of the quizzes tests: a learner signed in on the module's course, a trainer in the
-question editor, two courses' question banks, and essays waiting in the trainers' follow-up."""
+"""Fixtures of the quizzes tests: a one-lesson course and a timed quiz in it, a learner signed in
+on that course, a trainer in the question editor, two courses' question banks, and essays waiting
+in the trainers' follow-up."""
 
 from dataclasses import dataclass
 
@@ -11,6 +12,22 @@ from courses.quizzes import services as quiz_services
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import CourseTree, build_course
 from tests.factories.users import learner, trainer
+
+
+@pytest.fixture
+def tree(site) -> CourseTree:
+    """A course with one module of one lesson."""
+    return build_course(modules=1, lessons_per_module=1)
+
+
+@pytest.fixture
+def quiz(tree):
+    """A timed quiz (30 minutes) of five kinds of question; some files define their own."""
+    questions = [
+        quiz_factory.question(course=tree.course, kind=kind)
+        for kind in ("single", "multiple", "numeric", "matching", "ordering")
+    ]
+    return quiz_factory.quiz(module=tree.modules[0], questions=questions, time_limit_minutes=30)
 
 
 @pytest.fixture

@@ -19,34 +19,12 @@ from courses.quizzes.models import (
     QuizQuestion,
     ReviewTiming,
 )
+from tests.courses.quizzes.helpers import keys, simple_quiz
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
 from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
-
-
-@pytest.fixture
-def quiz(tree):
-    questions = [
-        quiz_factory.question(course=tree.course, kind=kind)
-        for kind in ("single", "multiple", "numeric", "matching", "ordering")
-    ]
-    return quiz_factory.quiz(module=tree.modules[0], questions=questions, time_limit_minutes=30)
-
-
-def simple_quiz(tree, kinds=("single", "true_false"), **fields):
-    questions = [quiz_factory.question(course=tree.course, kind=kind) for kind in kinds]
-    return quiz_factory.quiz(module=tree.modules[0], questions=questions, **fields)
-
-
-def keys(attempt):
-    return {q["kind"]: q["key"] for q in attempt.snapshot}
 
 
 # --- questions and categories of the bank -----------------------------------------------------

@@ -6,17 +6,11 @@ import pytest
 from courses.quizzes import personal_data, services
 from courses.quizzes.models import Attempt, AttemptState, ManualGrade
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
 from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
 
 ESSAY = "Je suis né à Oujda et je travaille à la commune."
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
 
 
 @pytest.fixture

@@ -11,17 +11,11 @@ from courses import services as course_services
 from courses.quizzes import queries, services
 from courses.quizzes.models import GradingMethod, QuizPage, ReviewTiming
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
 from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
 
 
 def one_question_quiz(tree, kind="single", **fields):

@@ -15,16 +15,11 @@ from courses.quizzes.models import (
     ClosedBy,
     RegradeLog,
 )
+from tests.courses.quizzes.helpers import keys, simple_quiz
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
 from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
 
 
 @pytest.fixture
@@ -32,15 +27,6 @@ def person(tree):
     user = learner()
     course_services.enrol(learner=user, course=tree.course)
     return user
-
-
-def simple_quiz(tree, kinds=("single", "true_false"), **fields):
-    questions = [quiz_factory.question(course=tree.course, kind=kind) for kind in kinds]
-    return quiz_factory.quiz(module=tree.modules[0], questions=questions, **fields)
-
-
-def keys(attempt):
-    return {q["kind"]: q["key"] for q in attempt.snapshot}
 
 
 def test_start_snapshots_the_questions_and_returns_the_attempt_in_progress_on_repeat(tree, person):

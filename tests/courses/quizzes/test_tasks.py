@@ -7,20 +7,9 @@ from django.utils import timezone
 
 from courses.quizzes import services
 from courses.quizzes.models import Attempt, AttemptState, ClosedBy
-from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
+from tests.courses.quizzes.helpers import simple_quiz
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
-
-
-def simple_quiz(tree, kinds=("single", "true_false"), **fields):
-    questions = [quiz_factory.question(course=tree.course, kind=kind) for kind in kinds]
-    return quiz_factory.quiz(module=tree.modules[0], questions=questions, **fields)
 
 
 def test_overdue_attempts_are_finalised_by_the_task(tree, person):

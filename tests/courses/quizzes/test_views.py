@@ -10,24 +10,9 @@ from courses import services as course_services
 from courses.quizzes import services
 from courses.quizzes.models import Attempt, AttemptState
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
-
-
-@pytest.fixture
-def quiz(tree):
-    questions = [
-        quiz_factory.question(course=tree.course, kind=kind)
-        for kind in ("single", "multiple", "numeric", "matching", "ordering")
-    ]
-    return quiz_factory.quiz(module=tree.modules[0], questions=questions, time_limit_minutes=30)
 
 
 def url(name, *args, lang="fr"):

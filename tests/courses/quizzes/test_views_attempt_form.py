@@ -9,7 +9,6 @@ from django.utils import translation
 from courses.quizzes import services
 from courses.quizzes.models import Attempt, AttemptState
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +17,6 @@ MATCHING = {
     "pairs": [{"id": str(n), "prompt": f"Sigle {n}", "match": f"Sens {n}"} for n in range(1, 5)]
 }
 ORDERING = {"items": [{"id": str(n), "text": f"Étape {n}"} for n in range(1, 5)]}
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
 
 
 @pytest.fixture

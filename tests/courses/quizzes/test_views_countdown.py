@@ -11,12 +11,6 @@ from django.utils.translation import override
 
 from courses.quizzes import services
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
 
 
 def attempt_page(client, tree, person, language="fr", **quiz_fields):

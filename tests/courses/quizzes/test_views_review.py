@@ -10,16 +10,10 @@ from courses.quizzes import services
 from courses.quizzes.models import GradingMethod, QuizPage, ReviewTiming
 from demo.quiz import seed_demo_quiz
 from tests.factories import quizzes as quiz_factory
-from tests.factories.courses import build_course
 
 pytestmark = pytest.mark.django_db
 
 RIGHT = "2014"  # the right choice's text in the factory's single-choice question
-
-
-@pytest.fixture
-def tree(site):
-    return build_course(modules=1, lessons_per_module=1)
 
 
 def wrong_attempt(person, quiz):
