@@ -1,4 +1,6 @@
-"""Fixtures of the courses tests: a small cohort for the follow-up, where who did what is known."""
+"""Fixtures of the courses tests: a cohort of a course open by administrators' enrolment only, the
+lead ministry's branch, two trainers with a course each, and a small cohort for the follow-up,
+where who did what is known."""
 
 from __future__ import annotations
 
@@ -9,9 +11,42 @@ import pytest
 from courses import services
 from courses.models import Cohort
 from courses.quizzes import services as quiz_services
+from lms.accounts.models import Organisation
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import CourseTree, build_course
 from tests.factories.users import administrator, learner, trainer
+
+
+@pytest.fixture
+def cohort(site):
+    """A cohort of a course open by administrators' enrolment; some files define their own."""
+    return Cohort.objects.create(
+        name="Rabat 2026", course=build_course(enrolment_policy="admin").course
+    )
+
+
+@pytest.fixture
+def ministry(site):
+    """The lead ministry with two directorates, one of them with a service of its own."""
+    root = Organisation.objects.get(slug="mdcmre")
+    first = Organisation.objects.create(
+        name_fr="Direction des affaires", kind="directorate", parent=root, slug="dir-a"
+    )
+    second = Organisation.objects.create(
+        name_fr="Direction des études", kind="directorate", parent=root, slug="dir-b"
+    )
+    service = Organisation.objects.create(
+        name_fr="Service", kind="other", parent=second, slug="dir-b-service"
+    )
+    return root, first, second, service
+
+
+@pytest.fixture
+def two_trainers(site):
+    own, other = trainer(), trainer()
+    mine = build_course(trainers=[own], title="Accueil des migrants à Oujda")
+    theirs = build_course(trainers=[other], title="Cours confidentiel du collègue")
+    return own, mine, other, theirs
 
 
 @dataclass

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from courses import services
 from courses.models import Cohort, Enrolment
 from lms.accounts.models import Organisation
+from tests.courses.helpers import refused
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer, with_verified_email
 
@@ -21,11 +22,6 @@ def in_admin_language(message) -> str:
     """The admin speaks the default language to users who chose none."""
     with translation.override(settings.LANGUAGE_CODE):
         return str(message)
-
-
-def refused(response) -> bool:
-    """Wagtail answers a forbidden admin view with a redirect to the dashboard, or a 403."""
-    return response.status_code in (302, 403)
 
 
 def test_administrator_enrols_chosen_learners_into_a_cohort_and_sees_who_was_refused(site, client):
@@ -87,29 +83,6 @@ def test_a_trainer_cannot_enrol_learners_nor_manage_cohorts(site, client):
 
 
 # --- Enrolling an organisation and its branch -------------------------------------------
-
-
-@pytest.fixture
-def ministry(site):
-    """The lead ministry with two directorates, one of them with a service of its own."""
-    root = Organisation.objects.get(slug="mdcmre")
-    first = Organisation.objects.create(
-        name_fr="Direction des affaires", kind="directorate", parent=root, slug="dir-a"
-    )
-    second = Organisation.objects.create(
-        name_fr="Direction des études", kind="directorate", parent=root, slug="dir-b"
-    )
-    service = Organisation.objects.create(
-        name_fr="Service", kind="other", parent=second, slug="dir-b-service"
-    )
-    return root, first, second, service
-
-
-@pytest.fixture
-def cohort(site):
-    return Cohort.objects.create(
-        name="Rabat 2026", course=build_course(enrolment_policy="admin").course
-    )
 
 
 def test_the_enrol_view_shows_the_three_lists_with_counts(ministry, cohort, client):

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from courses.models import Cohort, Enrolment, Invitation
-from tests.factories.courses import build_course
+from tests.courses.helpers import refused
 from tests.factories.users import administrator, learner, trainer
 
 
@@ -22,13 +22,6 @@ def _messages_as_written_in_the_code():
 
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cohort(site):
-    return Cohort.objects.create(
-        name="Rabat 2026", course=build_course(enrolment_policy="admin").course
-    )
 
 
 # --- The import view ---------------------------------------------------------------------
@@ -82,11 +75,6 @@ def test_an_uploaded_file_is_previewed(cohort, client):
     upload = SimpleUploadedFile("people.csv", CSV.encode("cp1256"), content_type="text/csv")
     response = client.post(reverse("enrolments:import", args=[cohort.pk]), {"file": upload})
     assert "<bdi>وافد جديد</bdi>" in response.content.decode()
-
-
-def refused(response) -> bool:
-    """Wagtail answers a forbidden admin view with a redirect to the dashboard, or a 403."""
-    return response.status_code in (302, 403)
 
 
 @pytest.mark.parametrize("role", ["trainer_of_the_course", "trainer", "learner"])

@@ -7,26 +7,14 @@ import pytest
 from django.urls import reverse
 
 from courses import services
+from tests.courses.helpers import enrolled_with_progress, refused
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
 
 
-def refused(response) -> bool:
-    """Wagtail answers a forbidden admin view with a redirect to the dashboard, or a 403."""
-    return response.status_code in (302, 403)
-
-
 # --- Progress report --------------------------------------------------------------------
-
-
-def enrolled_with_progress(tree, *, lessons_done: int):
-    person = learner()
-    services.enrol(learner=person, course=tree.course)
-    for lesson in tree.lessons[:lessons_done]:
-        services.complete_lesson(learner=person, lesson=lesson)
-    return person
 
 
 def test_trainer_follows_the_progress_of_their_course_only(site, client):

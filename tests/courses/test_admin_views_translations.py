@@ -7,18 +7,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from courses.models import CoursePage
-from tests.factories.courses import build_course
-from tests.factories.users import trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_trainers(site):
-    own, other = trainer(), trainer()
-    mine = build_course(trainers=[own], title="Accueil des migrants à Oujda")
-    theirs = build_course(trainers=[other], title="Cours confidentiel du collègue")
-    return own, mine, other, theirs
 
 
 # --- Translations --------------------------------------------------------------------------

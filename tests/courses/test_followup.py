@@ -3,18 +3,16 @@ stalled, item names in the reader's language."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from courses import services
 from courses.followup import DONE, NOT_STARTED, STARTED, WAITING, learner_grid
-from courses.models import LessonCompletion, LessonPage
-from courses.quizzes.models import Attempt, QuizPage
+from courses.models import LessonPage
+from courses.quizzes.models import QuizPage
+from tests.courses.helpers import age
 from tests.factories.courses import build_course, lesson_body
 from tests.factories.users import learner
 
@@ -56,13 +54,6 @@ def test_the_grid_runs_the_same_number_of_queries_for_more_learners(scenario):
         grid = learner_grid(course=scenario.tree.course, cohort=scenario.cohort)
     assert len(grid.rows) == 8
     assert len(many) == len(few)
-
-
-def age(person, days: int) -> None:
-    """Move everything `person` did `days` days back."""
-    moment = timezone.now() - timedelta(days=days)
-    LessonCompletion.objects.filter(learner=person).update(completed_at=moment)
-    Attempt.objects.filter(learner=person).update(started_at=moment, submitted_at=moment)
 
 
 def test_who_has_not_started_and_who_has_stalled(scenario):

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.followup_services import ACTION_COHORT_MESSAGE
+from tests.courses.helpers import message_url
 
 pytestmark = pytest.mark.django_db
 
 
 # --- Message to a cohort ------------------------------------------------------------------
-
-
-def message_url(scenario):
-    return reverse("follow_up:cohort_message", args=[scenario.cohort.pk])
 
 
 def test_the_message_reaches_every_current_member_once(

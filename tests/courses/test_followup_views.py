@@ -3,17 +3,14 @@ learners, a message to a cohort, and the quiz pages of the follow-up (grading qu
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from courses.followup_services import ACTION_COHORT_MESSAGE
-from courses.models import LessonCompletion
 from courses.quizzes.models import Attempt
+from tests.courses.helpers import age, message_url
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +32,6 @@ def test_the_grid_page_shows_states_in_words_and_isolates_names(scenario, client
     assert "Pas commencé" in content
     assert "Elias" not in content  # another cohort
     assert 'class="w-overflow-x-auto"' in content
-
-
-def age(person, days: int) -> None:
-    """Move everything `person` did `days` days back."""
-    moment = timezone.now() - timedelta(days=days)
-    LessonCompletion.objects.filter(learner=person).update(completed_at=moment)
-    Attempt.objects.filter(learner=person).update(started_at=moment, submitted_at=moment)
 
 
 def test_the_stalled_page_uses_the_days_chosen(scenario, client):
@@ -91,10 +81,6 @@ def test_quiz_results_of_the_followed_courses_link_to_the_results_pages(scenario
 
 
 # --- Message to a cohort ------------------------------------------------------------------
-
-
-def message_url(scenario):
-    return reverse("follow_up:cohort_message", args=[scenario.cohort.pk])
 
 
 def test_the_confirmation_page_says_how_many_will_receive_it_and_sends_nothing(scenario, client):

@@ -17,21 +17,13 @@ from courses.models import (
     TeachingLanguage,
 )
 from lms.typography import french_spacing
+from tests.courses.helpers import enrolled, html_tag, switcher_links
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, learner
 
 pytestmark = pytest.mark.django_db
 
 LESSON_TEXT = "Contenu de la leçon."
-
-
-def html_tag(html: str) -> str:
-    return re.search(r"<html[^>]*>", html).group(0)
-
-
-def switcher_links(html: str) -> dict[str, str]:
-    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    return dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav))
 
 
 # --- drafts and access ---------------------------------------------------------------
@@ -278,13 +270,6 @@ def test_course_page_of_a_full_course_gives_the_reason_instead_of_a_form(client,
 
 
 # --- progress on the pages ------------------------------------------------------------
-
-
-def enrolled(**course_options):
-    tree = build_course(**course_options)
-    person = learner()
-    enrolment = services.enrol(learner=person, course=tree.course)
-    return tree, person, enrolment
 
 
 def test_course_page_links_to_the_next_lesson(client, site):

@@ -7,20 +7,15 @@ from django.utils import timezone
 from courses.models import Cohort, Invitation
 from courses.notifications import notify_invitation
 from courses.services import apply_import
+from tests.courses.helpers import csv_of
 from tests.factories.courses import build_course
 from tests.factories.users import administrator
-
-HEADER = "courriel;nom_latin;nom_arabe;organisme;fonction\n"
 
 
 @pytest.fixture
 def cohort(site):
     tree = build_course(enrolment_policy="admin")
     return Cohort.objects.create(name="Oujda 2026", course=tree.course)
-
-
-def csv_of(*lines: str) -> bytes:
-    return (HEADER + "\n".join(lines) + "\n").encode("utf-8")
 
 
 def test_an_invitation_that_fails_to_send_stays_in_the_outbox_and_is_sent_once_later(

@@ -21,14 +21,6 @@ def refused(response) -> bool:
     )
 
 
-@pytest.fixture
-def two_trainers(site):
-    own, other = trainer(), trainer()
-    mine = build_course(trainers=[own], title="Accueil des migrants à Oujda")
-    theirs = build_course(trainers=[other], title="Cours confidentiel du collègue")
-    return own, mine, other, theirs
-
-
 # --- Moves, copies, search and reports ------------------------------------------------
 
 

@@ -5,17 +5,9 @@ import pytest
 from courses import services
 from courses.models import Enrolment
 from courses.queries import course_outline, progress_of
-from tests.factories.courses import build_course
-from tests.factories.users import learner
+from tests.courses.helpers import enrolled
 
 pytestmark = pytest.mark.django_db
-
-
-def enrolled(**course_options):
-    tree = build_course(**course_options)
-    person = learner()
-    enrolment = services.enrol(learner=person, course=tree.course)
-    return tree, person, enrolment
 
 
 def test_progress_is_the_percentage_of_required_lessons_done(site):

@@ -4,23 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses import services
 from courses.reports import course_progress_report
+from tests.courses.helpers import enrolled_with_progress
 from tests.factories.courses import build_course
-from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
 
 # --- Progress report --------------------------------------------------------------------
-
-
-def enrolled_with_progress(tree, *, lessons_done: int):
-    person = learner()
-    services.enrol(learner=person, course=tree.course)
-    for lesson in tree.lessons[:lessons_done]:
-        services.complete_lesson(learner=person, lesson=lesson)
-    return person
 
 
 def test_progress_report_gives_each_learner_their_percent(site):

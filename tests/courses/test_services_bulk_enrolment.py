@@ -23,29 +23,6 @@ def _messages_as_written_in_the_code():
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ministry(site):
-    """The lead ministry with two directorates, one of them with a service of its own."""
-    root = Organisation.objects.get(slug="mdcmre")
-    first = Organisation.objects.create(
-        name_fr="Direction des affaires", kind="directorate", parent=root, slug="dir-a"
-    )
-    second = Organisation.objects.create(
-        name_fr="Direction des études", kind="directorate", parent=root, slug="dir-b"
-    )
-    service = Organisation.objects.create(
-        name_fr="Service", kind="other", parent=second, slug="dir-b-service"
-    )
-    return root, first, second, service
-
-
-@pytest.fixture
-def cohort(site):
-    return Cohort.objects.create(
-        name="Rabat 2026", course=build_course(enrolment_policy="admin").course
-    )
-
-
 def test_a_ministry_enrols_the_verified_learners_of_all_its_directorates(ministry, cohort):
     root, first, second, service = ministry
     members = [

@@ -7,6 +7,7 @@ from courses.errors import EnrolmentError
 from courses.models import EnrolmentStatus, LessonCompletion
 from courses.queries import course_outline, progress_of
 from courses.signals import course_completed
+from tests.courses.helpers import enrolled
 from tests.factories.courses import build_course
 from tests.factories.users import learner
 
@@ -24,13 +25,6 @@ def completions():
     course_completed.connect(receiver, dispatch_uid="test-progress-receiver")
     yield received
     course_completed.disconnect(dispatch_uid="test-progress-receiver")
-
-
-def enrolled(**course_options):
-    tree = build_course(**course_options)
-    person = learner()
-    enrolment = services.enrol(learner=person, course=tree.course)
-    return tree, person, enrolment
 
 
 def test_completing_a_lesson_twice_keeps_one_completion(site):

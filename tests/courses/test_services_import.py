@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry
 
 from courses.models import Cohort, Enrolment, Invitation
 from courses.services import ImportOutcome, ImportRefused, apply_import, preview_import
+from tests.courses.helpers import csv_of
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, with_verified_email
 
@@ -19,17 +20,10 @@ def _messages_as_written_in_the_code():
         yield
 
 
-HEADER = "courriel;nom_latin;nom_arabe;organisme;fonction\n"
-
-
 @pytest.fixture
 def cohort(site):
     tree = build_course(enrolment_policy="admin")
     return Cohort.objects.create(name="Oujda 2026", course=tree.course)
-
-
-def csv_of(*lines: str) -> bytes:
-    return (HEADER + "\n".join(lines) + "\n").encode("utf-8")
 
 
 def test_preview_says_what_each_row_will_do_and_writes_nothing(cohort):

@@ -12,6 +12,7 @@ from courses.models import (
     EnrolmentStatus,
     LessonCompletion,
 )
+from tests.courses.helpers import enrolled, html_tag, switcher_links
 from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, learner
 
@@ -150,13 +151,6 @@ def test_already_enrolled_message_is_in_the_language_of_the_page(client, site, l
 # --- Completing a lesson and the dashboard -------------------------------------------
 
 
-def enrolled(**course_options):
-    tree = build_course(**course_options)
-    person = learner()
-    enrolment = services.enrol(learner=person, course=tree.course)
-    return tree, person, enrolment
-
-
 def test_complete_lesson_view_records_completion_and_goes_to_the_next_lesson(client, site):
     tree, person, _ = enrolled(modules=1, lessons_per_module=2)
     client.login(email=person.email, password=PASSWORD)
@@ -192,15 +186,6 @@ def test_dashboard_requires_sign_in(client, site):
     response = client.get("/fr/dashboard/")
     assert response.status_code == 302
     assert response["Location"].startswith("/fr/accounts/login/")
-
-
-def html_tag(html: str) -> str:
-    return re.search(r"<html[^>]*>", html).group(0)
-
-
-def switcher_links(html: str) -> dict[str, str]:
-    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    return dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav))
 
 
 def test_arabic_dashboard_is_right_to_left(client, site):

@@ -214,13 +214,6 @@ def test_deleting_a_module_whose_quiz_has_attempts_is_refused_and_keeps_them(sit
 # --- The history of a cohort -----------------------------------------------------------
 
 
-@pytest.fixture
-def cohort(site):
-    return Cohort.objects.create(
-        name="Rabat 2026", course=build_course(enrolment_policy="admin").course
-    )
-
-
 CSV = "email,full_name_latin,full_name_arabic,organisation\nnew@nador.ma,Nouveau Venu,وافد جديد,nador\n"
 
 
