@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import reverse
 
-from lms.accounts.models import User
 from lms.admin_guards import (
     AdminViewGuardMiddleware,
     may_change_the_model,
@@ -18,6 +17,7 @@ from lms.admin_guards import (
 )
 from tests.factories.library import build_handbook, pdf_document
 from tests.factories.users import administrator, trainer
+from tests.lms.helpers import superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,6 @@ def request_by(user, method: str = "get"):
     request = getattr(RequestFactory(), method)("/admin/")
     request.user = user
     return request
-
-
-def superuser():
-    return User.objects.create_superuser(email="root@example.ma", password="x-Strong-2026-pass")
 
 
 def test_refuse_refuses_everyone():

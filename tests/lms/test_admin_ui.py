@@ -3,29 +3,8 @@ shows them: a certificate's page in the register showed the stored UTC time. Afr
 is UTC+1, except during Ramadan (UTC+0)."""
 
 import re
-from datetime import UTC, datetime
 
-import pytest
 from django.urls import reverse
-
-from certificates.models import Certificate
-from tests.factories.certificates import issued_certificate
-from tests.factories.users import administrator
-
-ISSUED = datetime(2026, 7, 1, 10, 5, tzinfo=UTC)  # 11:05 in Casablanca
-
-
-@pytest.fixture
-def certificate(site):
-    certificate = issued_certificate()
-    Certificate.objects.filter(pk=certificate.pk).update(issued_at=ISSUED)
-    return certificate
-
-
-@pytest.fixture
-def office(db, client):
-    client.force_login(administrator())
-    return client
 
 
 def test_a_certificate_page_shows_when_it_was_issued_in_morocco_time(office, certificate):

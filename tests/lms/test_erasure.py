@@ -18,6 +18,7 @@ from lms import erasure as services
 from lms.models import ErasureRequest, ErasureStatus
 from lms.notifications.models import Notification
 from tests.factories.users import PASSWORD, administrator, learner
+from tests.lms.helpers import _ask, _confirm
 from tests.lms.test_personal_data import email_to, learner_with_history
 
 pytestmark = pytest.mark.django_db
@@ -30,16 +31,6 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-def _ask(client, person, password=PASSWORD):
-    client.force_login(person)
-    return client.post(reverse("accounts:erasure"), {"password": password})
-
-
-def _confirm(client, by, erasure):
-    client.force_login(by)
-    return client.post(reverse("erasure_requests:confirm", args=[erasure.pk]))
 
 
 def test_confirming_anonymises_the_account_and_leaves_no_name_or_address(client, site):

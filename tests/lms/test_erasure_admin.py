@@ -8,7 +8,8 @@ from wagtail.models import ModelLogEntry
 
 from lms import erasure as services
 from lms.models import ErasureRequest, ErasureStatus
-from tests.factories.users import PASSWORD, administrator, learner, trainer
+from tests.factories.users import administrator, learner, trainer
+from tests.lms.helpers import _ask, _confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -20,19 +21,9 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-def _ask(client, person, password=PASSWORD):
-    client.force_login(person)
-    return client.post(reverse("accounts:erasure"), {"password": password})
-
-
 def _refused_by_wagtail(response) -> bool:
     """Wagtail answers a PermissionDenied by sending the person back to the dashboard."""
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-
-
-def _confirm(client, by, erasure):
-    client.force_login(by)
-    return client.post(reverse("erasure_requests:confirm", args=[erasure.pk]))
 
 
 def test_an_administrator_cannot_erase_a_staff_account_this_way(client, site):

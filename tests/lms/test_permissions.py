@@ -2,15 +2,11 @@
 
 import pytest
 
-from lms.accounts.models import User
 from lms.permissions import may_be_erased_on_request, may_confirm_erasure
 from tests.factories.users import UserFactory, administrator, learner, trainer
+from tests.lms.helpers import superuser
 
 pytestmark = pytest.mark.django_db
-
-
-def superuser():
-    return User.objects.create_superuser(email="root@example.ma", password="x-Strong-2026-pass")
 
 
 def test_only_administrators_confirm_an_erasure():

@@ -1,14 +1,11 @@
-from datetime import UTC, datetime
+from datetime import datetime
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from certificates.models import Certificate
 from lms.spreadsheets import SafeSpreadsheetExportMixin, csv_response, safe_cell, xlsx_response
-from tests.factories.certificates import issued_certificate
-from tests.factories.users import administrator
 
 
 def test_text_that_a_spreadsheet_would_run_as_a_formula_is_quoted():
@@ -69,21 +66,6 @@ def test_wagtail_csv_exports_start_with_a_byte_order_mark():
 # --- Times in Morocco ---------------------------------------------------------------------
 # The certificate register's CSV and Excel downloads showed the stored UTC time.
 # Africa/Casablanca is UTC+1, except during Ramadan (UTC+0).
-
-ISSUED = datetime(2026, 7, 1, 10, 5, tzinfo=UTC)  # 11:05 in Casablanca
-
-
-@pytest.fixture
-def certificate(site):
-    certificate = issued_certificate()
-    Certificate.objects.filter(pk=certificate.pk).update(issued_at=ISSUED)
-    return certificate
-
-
-@pytest.fixture
-def office(db, client):
-    client.force_login(administrator())
-    return client
 
 
 def downloaded(response) -> bytes:

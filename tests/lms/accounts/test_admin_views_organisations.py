@@ -7,17 +7,12 @@ from wagtail.models import ModelLogEntry
 
 from lms.accounts.models import Organisation, OrganisationKind, User
 from tests.factories.users import administrator, learner, trainer
+from tests.lms.accounts.helpers import make
 
 pytestmark = pytest.mark.django_db
 
 
 # --- Hierarchy, listing and delete in the admin ------------------------------------------
-
-
-def make(slug, parent=None, kind=OrganisationKind.DIRECTORATE, **kwargs):
-    return Organisation.objects.create(
-        slug=slug, name_fr=kwargs.pop("name_fr", slug.title()), kind=kind, parent=parent, **kwargs
-    )
 
 
 def refused(response) -> bool:
@@ -269,16 +264,6 @@ def test_an_edit_of_an_organisation_is_in_the_audit_log_with_its_author(client):
 
 
 # --- Merging in the admin ----------------------------------------------------------------
-
-
-@pytest.fixture
-def source():
-    return make("commune-doublon", kind=OrganisationKind.MUNICIPALITY)
-
-
-@pytest.fixture
-def target():
-    return Organisation.objects.get(slug="oujda")
 
 
 def test_the_admin_merge_shows_what_moves_then_merges(client, source, target):

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from lms.accounts.roles import ADMINISTRATORS, LEARNERS, ROLES, TRAINERS
 from tests.factories.users import administrator, learner, trainer
+from tests.lms.helpers import superuser
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -19,10 +20,6 @@ def refused(response) -> bool:
     return response.status_code == 403 or (
         response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     )
-
-
-def superuser():
-    return User.objects.create_superuser(email="root@example.ma", password="x-Strong-2026-pass")
 
 
 def edit_url(user):

@@ -10,14 +10,11 @@ from django.urls import reverse
 from lms.accounts.middleware import needs_two_factor
 from lms.accounts.models import User
 from tests.factories.users import administrator, learner, trainer
+from tests.lms.helpers import superuser
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_mfa", "site")]
 
 ADMIN_PAGES = "/admin/pages/"
-
-
-def superuser():
-    return User.objects.create_superuser(email="root@example.ma", password="x-Strong-2026-pass")
 
 
 def test_staff_and_whoever_may_use_the_admin_need_a_second_factor_learners_do_not():

@@ -8,14 +8,9 @@ from django.db.models import ProtectedError
 
 from lms.accounts.models import Organisation, OrganisationKind, User
 from tests.factories.users import learner, with_verified_email
+from tests.lms.accounts.helpers import make
 
 pytestmark = pytest.mark.django_db
-
-
-def make(slug, parent=None, kind=OrganisationKind.DIRECTORATE, **kwargs):
-    return Organisation.objects.create(
-        slug=slug, name_fr=kwargs.pop("name_fr", slug.title()), kind=kind, parent=parent, **kwargs
-    )
 
 
 def test_an_organisation_can_have_a_parent_directorate():

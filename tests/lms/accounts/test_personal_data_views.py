@@ -16,7 +16,8 @@ from lms.erasure import ACTION_EXPORT
 from lms.models import ErasureRequest, ErasureStatus
 from lms.notifications.models import Notification
 from tests.factories.certificates import issued_certificate
-from tests.factories.users import PASSWORD, learner, trainer
+from tests.factories.users import learner, trainer
+from tests.lms.helpers import _ask
 from tests.lms.test_personal_data import email_to, learner_with_history
 
 pytestmark = pytest.mark.django_db
@@ -127,11 +128,6 @@ def test_the_export_holds_the_emails_written_to_the_learner(client, site):
 
 
 # --- Erasure requests --------------------------------------------------------------------
-
-
-def _ask(client, person, password=PASSWORD):
-    client.force_login(person)
-    return client.post(reverse("accounts:erasure"), {"password": password})
 
 
 def _in_french(message: str) -> str:

@@ -7,27 +7,14 @@ from wagtail.models import ModelLogEntry
 
 from content.library.models import DownloadCount
 from content.library.signals import fold_download_counts_on_merge
-from lms.accounts.models import Organisation, OrganisationKind
+from lms.accounts.models import Organisation
 from lms.accounts.services import ACTION_MERGE, OrganisationMergeError, merge_organisations
 from lms.accounts.signals import organisation_merging
 from tests.factories.library import build_handbook
 from tests.factories.users import administrator, learner
+from tests.lms.accounts.helpers import make
 
 pytestmark = pytest.mark.django_db
-
-
-def make(slug, parent=None, kind=OrganisationKind.DIRECTORATE):
-    return Organisation.objects.create(slug=slug, name_fr=slug.title(), kind=kind, parent=parent)
-
-
-@pytest.fixture
-def source():
-    return make("commune-doublon", kind=OrganisationKind.MUNICIPALITY)
-
-
-@pytest.fixture
-def target():
-    return Organisation.objects.get(slug="oujda")
 
 
 def test_merge_moves_members_keeping_their_confirmation_and_children(source, target):

@@ -4,25 +4,10 @@ administrators."""
 import pytest
 from django.urls import reverse
 
-from lms.accounts.models import Organisation, OrganisationKind
 from lms.accounts.services import merge_organisations
 from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-def make(slug, parent=None, kind=OrganisationKind.DIRECTORATE):
-    return Organisation.objects.create(slug=slug, name_fr=slug.title(), kind=kind, parent=parent)
-
-
-@pytest.fixture
-def source():
-    return make("commune-doublon", kind=OrganisationKind.MUNICIPALITY)
-
-
-@pytest.fixture
-def target():
-    return Organisation.objects.get(slug="oujda")
 
 
 def test_the_history_of_the_target_names_the_merged_organisation(client, source, target):

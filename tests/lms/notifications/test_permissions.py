@@ -3,21 +3,11 @@
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from lms.notifications import services
-from lms.notifications.models import Notification, NotificationKind
+from lms.notifications.models import Notification
 from tests.factories.users import administrator, learner, trainer
+from tests.lms.notifications.helpers import a_notification
 
 pytestmark = pytest.mark.django_db
-
-
-def a_notification(person, key="admin:1"):
-    return services.notify(
-        recipient=person,
-        kind=NotificationKind.ENROLMENT_CONFIRMED,
-        key=key,
-        template="courses/email/enrolment_confirmed",
-        context={"course": "Migration et communes", "course_url": "https://ensa.example.ma/"},
-    )
 
 
 def test_trainers_and_learners_cannot_read_the_outbox_even_their_own_message(client, site):

@@ -3,21 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from lms.notifications import services
-from lms.notifications.models import NotificationKind
 from tests.factories.users import administrator, learner
+from tests.lms.notifications.helpers import a_notification
 
 pytestmark = pytest.mark.django_db
-
-
-def a_notification(person, key="admin:1"):
-    return services.notify(
-        recipient=person,
-        kind=NotificationKind.ENROLMENT_CONFIRMED,
-        key=key,
-        template="courses/email/enrolment_confirmed",
-        context={"course": "Migration et communes", "course_url": "https://ensa.example.ma/"},
-    )
 
 
 def test_administrators_search_the_outbox_and_read_a_message(client, site):
