@@ -1,6 +1,17 @@
+"""Fixtures of the certificates tests: an administrator signed in on `client`, and the seed put
+back after the transactional tests."""
+
 import pytest
 
 from tests.conftest import restore_seed
+from tests.factories.users import administrator
+
+
+@pytest.fixture
+def admin_client(client):
+    """An administrator signed in on `client` (instead of pytest-django's superuser)."""
+    client.force_login(administrator())
+    return client
 
 
 @pytest.fixture

@@ -7,14 +7,11 @@ import pytest
 from django.urls import reverse
 
 from certificates.models import CourseCertification
+from tests.certificates.helpers import edit_url
 from tests.factories.courses import build_course
 from tests.factories.users import administrator
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def test_an_administrator_creates_settings_prefilled_from_the_course(site, client):

@@ -12,12 +12,6 @@ from tests.factories.users import administrator, learner, trainer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client):
-    client.force_login(administrator())
-    return client
-
-
 def test_administrators_search_and_filter_the_register(admin_client, site):
     first = issued_certificate()
     second = issued_certificate()

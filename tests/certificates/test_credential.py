@@ -17,6 +17,7 @@ from jsonschema import Draft201909Validator
 from certificates import credential as credentials
 from certificates import services, signing
 from certificates.models import Certificate, CertificateStatus
+from tests.certificates.helpers import _keys, _parts
 from tests.factories.certificates import issued_certificate
 from tests.factories.users import administrator
 
@@ -31,29 +32,13 @@ def _messages_in_english():
 pytestmark = pytest.mark.django_db
 
 
-def _keys():
-    return [signing.signing_key().public_key()]
-
-
 def _another_key():
     return signing.load_private_key(signing.generate_private_key_pem())
-
-
-def _parts(token):
-    header, payload, signature = token.split(".")
-    decode = lambda text: json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))  # noqa: E731
-    return decode(header), decode(payload), signature
 
 
 def _encode(value) -> str:
     raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
-def _revoke(certificate):
-    return services.revoke_certificate(
-        certificate=certificate, reason="Fraude constatée", revoked_by=administrator()
-    )
 
 
 # --- what the credential states -------------------------------------------------------------

@@ -11,17 +11,10 @@ from pypdf import PdfReader
 
 from certificates.models import Certificate, CertificateTemplate, verify_url
 from tests.factories.certificates import issued_certificate
-from tests.factories.users import administrator
 
 pytestmark = pytest.mark.django_db
 
 CODE = "dXqVkw0WbchnUBGw3oHk8Y_vBcI9V7_m"  # 192 bits, as models.new_verification_code makes
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(administrator())
-    return client
 
 
 def test_a_course_with_certificates_cannot_be_deleted(site):

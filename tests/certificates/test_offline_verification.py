@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 from PIL import Image, ImageFilter
 
-from certificates import pdfsign, signing
+from certificates import pdfsign
 from certificates.credential import enveloped
 from certificates.offline import verify_credential_text, verify_image, verify_pdf
 from certificates.statement import sign_statement
@@ -19,6 +19,7 @@ from tests.certificates.forge import (
     other_register_key,
     sample_data,
 )
+from tests.certificates.helpers import _keys
 from tests.certificates.pdftools import need, page_image
 
 
@@ -30,10 +31,6 @@ def _messages_in_english():
 
 
 OTHER_KEY = other_register_key()
-
-
-def _keys():
-    return [signing.signing_key().public_key()]
 
 
 def _check(pdf: bytes, **options):

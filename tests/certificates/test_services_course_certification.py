@@ -9,15 +9,12 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from certificates import services
 from certificates.models import Certificate, CourseCertification
+from tests.certificates.helpers import edit_url
 from tests.factories.certificates import certification, complete_course
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def rename_as_trainer(client, owner, course, *, title: str, hours: str, **extra):

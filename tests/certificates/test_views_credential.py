@@ -13,9 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from certificates import credential as credentials
-from certificates import services, signing
+from tests.certificates.helpers import _keys, _parts, _revoke
 from tests.factories.certificates import issued_certificate
-from tests.factories.users import administrator
 
 
 @pytest.fixture(autouse=True)
@@ -35,25 +34,9 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-def _keys():
-    return [signing.signing_key().public_key()]
-
-
 def _url(name, language="fr", **kwargs):
     with translation.override(language):
         return reverse(f"certificates:{name}", kwargs=kwargs or None)
-
-
-def _parts(token):
-    header, payload, signature = token.split(".")
-    decode = lambda text: json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))  # noqa: E731
-    return decode(header), decode(payload), signature
-
-
-def _revoke(certificate):
-    return services.revoke_certificate(
-        certificate=certificate, reason="Fraude constatée", revoked_by=administrator()
-    )
 
 
 # --- status ----------------------------------------------------------------------------------

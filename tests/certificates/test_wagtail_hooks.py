@@ -8,21 +8,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from certificates.models import Certificate, CertificateTemplate
+from tests.certificates.helpers import edit_url
 from tests.factories.certificates import issued_certificate
 from tests.factories.courses import build_course
-from tests.factories.users import administrator, trainer
+from tests.factories.users import trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(administrator())
-    return client
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def test_deleting_a_course_with_certificates_is_refused_with_a_message(admin_client, site):
