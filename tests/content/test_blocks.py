@@ -1,25 +1,18 @@
 """The handbook block (HandbookBlock): a lesson that cites a handbook shows it only to people
 who may download it, and always offers its current edition in the reader's language."""
 
-import datetime
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
 from content.library.models import AccessLevel, HandbookEdition
 from courses.services import enrol
+from tests.content.helpers import _edition
 from tests.factories.courses import build_course
 from tests.factories.library import build_handbook
 from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-def _edition(year: int) -> list[dict]:
-    from tests.factories.library import pdf_document
-
-    return [{"number": 1, "published_on": datetime.date(year, 1, 1), "document": pdf_document()}]
 
 
 def _lesson_citing(handbook):

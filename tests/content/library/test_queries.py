@@ -1,8 +1,6 @@
 """What the library and handbook pages read (content/library/queries.py): filters, sorting,
 pages, translations, who sees what, citing lessons, a fixed number of queries."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +8,7 @@ from wagtail.models import Locale
 
 from content.library.models import AccessLevel, Audience
 from content.library.queries import handbook_detail
+from tests.content.helpers import _edition
 from tests.factories.courses import build_course
 from tests.factories.library import build_handbook, theme
 from tests.factories.users import administrator, learner, trainer
@@ -28,12 +27,6 @@ def _titles(client, url: str, **params) -> list[str]:
     response = client.get(url, params)
     assert response.status_code == 200
     return [summary.handbook.title for summary in response.context["listing"].summaries]
-
-
-def _edition(year: int) -> list[dict]:
-    from tests.factories.library import pdf_document
-
-    return [{"number": 1, "published_on": datetime.date(year, 1, 1), "document": pdf_document()}]
 
 
 def test_library_filters_by_theme_language_and_audience(client, library):

@@ -7,18 +7,12 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from content.library import services
-from content.library.models import AccessLevel, DownloadCount, ExtractedText
+from content.library.models import AccessLevel, ExtractedText
 from lms.accounts.models import Organisation
+from tests.content.library.helpers import _counts
 from tests.factories.library import build_handbook, pdf_document
 from tests.factories.users import learner
 from tests.races import errors_in, run_together
-
-
-def _counts(edition) -> dict[str | None, int]:
-    return {
-        (row.organisation.slug if row.organisation else None): row.count
-        for row in DownloadCount.objects.filter(edition=edition).select_related("organisation")
-    }
 
 
 @pytest.mark.django_db

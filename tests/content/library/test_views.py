@@ -4,17 +4,11 @@
 import pytest
 
 from content.library.models import AccessLevel, DownloadCount
+from tests.content.library.helpers import _counts
 from tests.factories.library import build_handbook
 from tests.factories.users import administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-def _counts(edition) -> dict[str | None, int]:
-    return {
-        (row.organisation.slug if row.organisation else None): row.count
-        for row in DownloadCount.objects.filter(edition=edition).select_related("organisation")
-    }
 
 
 ROLES = {
