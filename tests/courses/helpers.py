@@ -9,6 +9,7 @@ from django.utils import timezone
 from courses import services
 from courses.models import LessonCompletion
 from courses.quizzes.models import Attempt
+from lms.notifications.models import Notification, NotificationStatus
 from tests.factories.courses import build_course
 from tests.factories.users import learner
 
@@ -57,3 +58,18 @@ def html_tag(html: str) -> str:
 def switcher_links(html: str) -> dict[str, str]:
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
     return dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav))
+
+
+def denied(response) -> bool:
+    """A PermissionDenied in a Wagtail admin view: back to the dashboard with a message."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+def kinds_sent_to(person):
+    return list(
+        Notification.objects.filter(user=person, status=NotificationStatus.SENT).values_list(
+            "kind", flat=True
+        )
+    )

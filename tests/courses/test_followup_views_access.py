@@ -13,6 +13,7 @@ from courses.followup import followed_cohorts
 from courses.followup_services import ACTION_COHORT_MESSAGE
 from courses.models import Cohort
 from courses.quizzes.models import Attempt
+from tests.courses.helpers import denied
 from tests.factories.courses import build_course
 from tests.factories.users import learner, trainer
 
@@ -37,13 +38,6 @@ GENERAL_VIEWS = ["follow_up:index", "quiz_follow_up:results", "quiz_follow_up:gr
 def refused(response) -> bool:
     """Wagtail sends a person without admin access to the login page."""
     return response.status_code in (302, 403)
-
-
-def denied(response) -> bool:
-    """A PermissionDenied in a Wagtail admin view: back to the dashboard with a message."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    )
 
 
 @pytest.fixture

@@ -12,19 +12,12 @@ from django.utils import timezone
 from courses import services as course_services
 from courses.models import Cohort
 from courses.notifications import send_cohort_reminders
-from lms.notifications.models import Notification, NotificationKind, NotificationStatus
+from lms.notifications.models import Notification, NotificationKind
+from tests.courses.helpers import kinds_sent_to
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner
 
 pytestmark = pytest.mark.django_db
-
-
-def kinds_sent_to(person):
-    return list(
-        Notification.objects.filter(user=person, status=NotificationStatus.SENT).values_list(
-            "kind", flat=True
-        )
-    )
 
 
 def test_a_learner_who_enrols_is_told_in_their_language(site, django_capture_on_commit_callbacks):

@@ -4,18 +4,12 @@ for a cohort, the person must also follow its course, since grading is for its t
 import pytest
 from django.urls import reverse
 
+from tests.courses.helpers import denied
 from tests.factories.users import administrator
 
 pytestmark = pytest.mark.django_db
 
 COHORT_PAGES = ("quiz_follow_up:cohort_results", "quiz_follow_up:cohort_grading")
-
-
-def denied(response) -> bool:
-    """A PermissionDenied in a Wagtail admin view: back to the dashboard with a message."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    )
 
 
 def grade_link(attempt) -> str:

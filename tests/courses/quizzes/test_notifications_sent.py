@@ -7,20 +7,13 @@ from django.core import mail
 from courses import services as course_services
 from courses.quizzes import services as quiz_services
 from courses.quizzes.models import AttemptState
-from lms.notifications.models import Notification, NotificationKind, NotificationStatus
+from lms.notifications.models import Notification, NotificationKind
+from tests.courses.helpers import kinds_sent_to
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
 from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-def kinds_sent_to(person):
-    return list(
-        Notification.objects.filter(user=person, status=NotificationStatus.SENT).values_list(
-            "kind", flat=True
-        )
-    )
 
 
 def test_a_graded_essay_tells_the_learner_once_every_essay_is_graded(
