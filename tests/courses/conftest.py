@@ -1,12 +1,13 @@
-"""Fixtures of the courses tests: a cohort of a course open by administrators' enrolment only, the
-lead ministry's branch, two trainers with a course each, and a small cohort for the follow-up,
-where who did what is known."""
+"""Fixtures of the courses tests: messages in the code's wording (for the files that ask), a
+cohort of a course open by administrators' enrolment only, the lead ministry's branch, two
+trainers with a course each, and a small cohort for the follow-up, where who did what is known."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from courses import services
 from courses.models import Cohort
@@ -15,6 +16,13 @@ from lms.accounts.models import Organisation
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import CourseTree, build_course
 from tests.factories.users import administrator, learner, trainer
+
+
+@pytest.fixture
+def _messages_as_written_in_the_code():
+    """Reasons are compared with the code's wording (the catalogues translate them)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

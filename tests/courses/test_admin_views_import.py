@@ -13,15 +13,7 @@ from courses.models import Cohort, Enrolment, Invitation
 from tests.courses.helpers import refused
 from tests.factories.users import administrator, learner, trainer
 
-
-@pytest.fixture(autouse=True)
-def _messages_as_written_in_the_code():
-    """Reasons are compared with the code's wording (the catalogues translate them)."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_messages_as_written_in_the_code")]
 
 
 # --- The import view ---------------------------------------------------------------------

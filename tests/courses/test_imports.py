@@ -8,12 +8,7 @@ from openpyxl import Workbook
 
 from courses.imports import ImportFileError, decode, organisation_key, parse_rows
 
-
-@pytest.fixture(autouse=True)
-def _messages_as_written_in_the_code():
-    """Reasons are compared with the code's wording (the catalogues translate them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_as_written_in_the_code")
 
 
 ORGANISATIONS = {

@@ -2,7 +2,6 @@
 cohort's places and dates, concurrent enrolments."""
 
 import pytest
-from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.models import Cohort, Enrolment
@@ -12,15 +11,7 @@ from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, trainer, with_verified_email
 from tests.races import errors_in, run_together
 
-
-@pytest.fixture(autouse=True)
-def _messages_as_written_in_the_code():
-    """Reasons are compared with the code's wording (the catalogues translate them)."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_messages_as_written_in_the_code")]
 
 
 def test_a_ministry_enrols_the_verified_learners_of_all_its_directorates(ministry, cohort):

@@ -3,7 +3,6 @@
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
-from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from courses.models import Cohort, Enrolment, Invitation
@@ -12,12 +11,7 @@ from tests.courses.helpers import csv_of
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner, with_verified_email
 
-
-@pytest.fixture(autouse=True)
-def _messages_as_written_in_the_code():
-    """Reasons are compared with the code's wording (the catalogues translate them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_as_written_in_the_code")
 
 
 @pytest.fixture

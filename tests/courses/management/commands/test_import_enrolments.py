@@ -4,7 +4,6 @@ refuses (an unknown cohort, an unreadable file, invalid rows) changes nothing.""
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
 
 from courses.models import Cohort, Enrolment, Invitation
 from lms.accounts.models import User
@@ -12,12 +11,7 @@ from tests.courses.helpers import csv_of
 from tests.factories.courses import build_course
 from tests.factories.users import learner, with_verified_email
 
-
-@pytest.fixture(autouse=True)
-def _messages_as_written_in_the_code():
-    """Reasons are compared with the code's wording (the catalogues translate them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_as_written_in_the_code")
 
 
 @pytest.fixture
