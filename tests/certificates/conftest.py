@@ -1,10 +1,18 @@
-"""Fixtures of the certificates tests: an administrator signed in on `client`, and the seed put
-back after the transactional tests."""
+"""Fixtures of the certificates tests: messages in English (for the files that ask), an
+administrator signed in on `client`, and the seed put back after the transactional tests."""
 
 import pytest
+from django.utils import translation
 
 from tests.conftest import restore_seed
 from tests.factories.users import administrator
+
+
+@pytest.fixture
+def _messages_in_english():
+    """The messages checked here are the English texts (locale/ translates them)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

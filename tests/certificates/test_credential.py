@@ -11,7 +11,6 @@ from datetime import UTC
 
 import pytest
 from django.apps import apps
-from django.utils import translation
 from jsonschema import Draft201909Validator
 
 from certificates import credential as credentials
@@ -21,15 +20,7 @@ from tests.certificates.helpers import _keys, _parts
 from tests.factories.certificates import issued_certificate
 from tests.factories.users import administrator
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_messages_in_english")]
 
 
 def _another_key():

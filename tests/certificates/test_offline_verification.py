@@ -6,7 +6,6 @@ import json
 from dataclasses import replace
 
 import pytest
-from django.utils import translation
 from PIL import Image, ImageFilter
 
 from certificates import pdfsign
@@ -22,12 +21,7 @@ from tests.certificates.forge import (
 from tests.certificates.helpers import _keys
 from tests.certificates.pdftools import need, page_image
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_in_english")
 
 
 OTHER_KEY = other_register_key()

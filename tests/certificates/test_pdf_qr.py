@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from django.utils import translation
 from PIL import Image, ImageFilter
 
 from certificates import services, signing
@@ -20,12 +19,7 @@ from tests.factories.certificates import complete_course
 from tests.factories.courses import build_course
 from tests.factories.users import administrator, learner
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_in_english")
 
 
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))

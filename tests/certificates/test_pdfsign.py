@@ -9,19 +9,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import NameOID
-from django.utils import translation
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from certificates import pdfsign
 from tests.certificates.forge import genuine, white_box_and_new_name
 from tests.certificates.pdftools import need
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_in_english")
 
 
 def _pem_key(key) -> str:

@@ -10,7 +10,6 @@ from datetime import date
 import cbor2
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from django.utils import translation
 
 from certificates import signing
 from certificates.samples import sample_certificate_data
@@ -27,12 +26,7 @@ from certificates.statement import (
     url_safe,
 )
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_in_english")
 
 
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))

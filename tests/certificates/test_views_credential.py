@@ -16,15 +16,7 @@ from certificates import credential as credentials
 from tests.certificates.helpers import _keys, _parts, _revoke
 from tests.factories.certificates import issued_certificate
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_messages_in_english")]
 
 
 @pytest.fixture(autouse=True)

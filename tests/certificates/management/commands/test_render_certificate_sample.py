@@ -6,7 +6,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import translation
 
 from certificates import signing
 from certificates.models import verify_url
@@ -14,12 +13,7 @@ from certificates.statement import read_statement
 from demo.certificates import seed_demo_certificate_template
 from tests.certificates.pdftools import check_paper_code
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_in_english")
 
 
 @pytest.mark.django_db

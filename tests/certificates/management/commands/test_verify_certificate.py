@@ -6,19 +6,13 @@ import json
 import pytest
 from cryptography.hazmat.primitives import serialization
 from django.core.management import CommandError, call_command
-from django.utils import translation
 
 from certificates import pdfsign, signing
 from certificates.credential import enveloped
 from tests.certificates.forge import credential_of, genuine, other_register_key, sample_data
 from tests.certificates.pdftools import need, page_image
 
-
-@pytest.fixture(autouse=True)
-def _messages_in_english():
-    """The messages checked here are the English texts (locale/ translates them)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("_messages_in_english")
 
 
 OTHER_KEY = other_register_key()
