@@ -9,18 +9,12 @@ from wagtail.models import Locale
 from content.library.models import AccessLevel, Audience
 from content.library.queries import handbook_detail
 from tests.content.helpers import _edition
+from tests.content.library.helpers import ROLES
 from tests.factories.courses import build_course
 from tests.factories.library import build_handbook, theme
-from tests.factories.users import administrator, learner, trainer
+from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
-
-ROLES = {
-    "anonymous": None,
-    "learner": learner,
-    "trainer": trainer,
-    "administrator": administrator,
-}
 
 
 def _titles(client, url: str, **params) -> list[str]:

@@ -4,19 +4,13 @@
 import pytest
 
 from content.library.models import AccessLevel, DownloadCount
-from tests.content.library.helpers import _counts
+from tests.content.library.helpers import ROLES, _counts
 from tests.factories.library import build_handbook
-from tests.factories.users import administrator, learner, trainer
+from tests.factories.users import learner, trainer
 
 pytestmark = pytest.mark.django_db
 
 
-ROLES = {
-    "anonymous": None,
-    "learner": learner,
-    "trainer": trainer,
-    "administrator": administrator,
-}
 # What each role gets for a file of each access level: 200 served, 302 sent to sign in, 403.
 EXPECTED = {
     ("anonymous", AccessLevel.PUBLIC): 200,
