@@ -182,11 +182,15 @@ def course_outline(*, learner, course: CoursePage) -> CourseOutline:
         if isinstance(module, ModulePage)
     ]
     canonical_course = canonical_page(course)
+    # A course being created is previewed before it is saved: nobody is enrolled in it yet.
+    saved = canonical_course.pk is not None
     enrolment = None
-    if learner.is_authenticated:
+    if learner.is_authenticated and saved:
         enrolment = Enrolment.objects.filter(learner=learner, course=canonical_course).first()
     current = enrolment if enrolment and enrolment.is_current else None
-    taken = canonical_course.enrolments.current().count() if canonical_course.capacity else None
+    taken = None
+    if canonical_course.capacity:
+        taken = canonical_course.enrolments.current().count() if saved else 0
     seats_left = None if taken is None else max(canonical_course.capacity - taken, 0)
     return CourseOutline(
         course=course,

@@ -63,7 +63,8 @@ def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
     now = timezone.now()
     enrolled = False
     attempts: list[Attempt] = []
-    if learner.is_authenticated:
+    # A quiz being created is previewed before it is saved: nobody has attempted it yet.
+    if learner.is_authenticated and canonical.pk is not None:
         course = canonical.get_course()
         enrolled = course is not None and (
             Enrolment.objects.current()

@@ -3,9 +3,12 @@
 import pytest
 
 from courses import services
-from courses.models import Enrolment
-from courses.queries import course_outline, progress_of
+from courses.models import CoursePage, Enrolment, LessonPage
+from courses.queries import course_outline, lesson_view, progress_of
+from courses.setup import ensure_catalogue
 from tests.courses.helpers import enrolled
+from tests.factories.courses import build_course
+from tests.factories.users import learner
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +40,28 @@ def test_continue_goes_back_to_a_skipped_lesson_at_the_end(site):
     services.complete_lesson(learner=person, lesson=tree.lessons[2])
     outline = course_outline(learner=person, course=tree.course)
     assert outline.next_item.page.pk == tree.lessons[0].pk
+
+
+def _unsaved_child(page_class, parent, **fields):
+    """A page as Wagtail previews it while it is being created: unsaved, placed below `parent`."""
+    page = page_class(title="En cours de création", locale=parent.locale, **fields)
+    page.depth = parent.depth + 1
+    last = parent.get_last_child()
+    page.path = last._inc_path() if last else page._get_path(parent.path, page.depth, 1)
+    return page
+
+
+def test_a_course_not_saved_yet_gets_an_outline_for_its_preview(site):
+    person = learner()
+    course = _unsaved_child(CoursePage, ensure_catalogue()["fr"], duration_hours=3)
+    outline = course_outline(learner=person, course=course)
+    assert outline.enrolment is None and outline.modules == []
+
+
+def test_a_lesson_not_saved_yet_gets_its_view_for_its_preview(site):
+    tree = build_course(modules=1, lessons_per_module=1)
+    person = learner()
+    services.enrol(learner=person, course=tree.course)
+    lesson = _unsaved_child(LessonPage, tree.modules[0], body=[])
+    view = lesson_view(learner=person, lesson=lesson)
+    assert view.course.pk == tree.course.pk and not view.completed

@@ -213,3 +213,17 @@ def test_essays_waiting_are_listed_for_grading_with_the_trainers_grade_once_give
     [essay] = queries.essays_to_grade(attempt=attempt)
     assert (essay.points, essay.comment) == (3.0, "Clair.")
     assert queries.quiz_results(quiz=quiz).waiting == []
+
+
+def test_a_quiz_not_saved_yet_gets_an_overview_for_its_preview(tree, person):
+    """Wagtail previews a page being created as an unsaved instance placed below its parent."""
+    module = tree.modules[0]
+    quiz = QuizPage(title="Évaluation en cours de création", locale=module.locale)
+    quiz.depth = module.depth + 1
+    quiz.path = (
+        module.get_last_child()._inc_path()
+        if module.get_children_count()
+        else (quiz._get_path(module.path, quiz.depth, 1))
+    )
+    overview = queries.quiz_overview(learner=person, quiz=quiz)
+    assert overview.attempts == []
