@@ -96,7 +96,8 @@ def postgres_only(transactional_db):
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
     """Each test starts with an empty cache: the page cache of an earlier test could name pages
-    that its rolled-back transaction removed (and whose ids a later test reuses)."""
+    that its rolled-back transaction removed (and whose ids a later test reuses), and its rate
+    limits would still count."""
     cache.clear()
     yield
 

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,13 +21,6 @@ from tests.factories.courses import build_course
 from tests.factories.users import PASSWORD, administrator, learner, trainer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _url(name, language="fr", **kwargs):

@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -17,13 +16,6 @@ from tests.certificates.helpers import _keys, _parts, _revoke
 from tests.factories.certificates import issued_certificate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_messages_in_english")]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _url(name, language="fr", **kwargs):

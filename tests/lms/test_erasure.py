@@ -5,7 +5,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -24,13 +23,6 @@ from tests.lms.test_personal_data import email_to, learner_with_history
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_confirming_anonymises_the_account_and_leaves_no_name_or_address(client, site):

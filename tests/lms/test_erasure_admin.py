@@ -2,7 +2,6 @@
 nobody else does."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -12,13 +11,6 @@ from tests.factories.users import administrator, learner, trainer
 from tests.lms.helpers import _ask, _confirm
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _refused_by_wagtail(response) -> bool:

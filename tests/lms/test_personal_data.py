@@ -3,7 +3,6 @@ each app registers. `learner_with_history` and `email_to` serve the tests of the
 erasure too."""
 
 import pytest
-from django.core.cache import cache
 
 from courses.quizzes import services as quiz_services
 from lms import personal_data
@@ -13,13 +12,6 @@ from tests.factories.certificates import issued_certificate
 from tests.factories.users import with_verified_email
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def learner_with_history():

@@ -4,7 +4,6 @@ per learner and course, and per client address."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import ngettext
 
@@ -18,13 +17,6 @@ from tests.factories.users import learner
 pytestmark = pytest.mark.django_db
 
 KEY = "RETOUR2026"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 from lms.accounts.models import Organisation, OrganisationKind
 from lms.accounts.roles import LEARNERS
@@ -15,13 +14,6 @@ pytestmark = pytest.mark.django_db
 
 User = get_user_model()
 NEW_PASSWORD = "Integration-Oujda-2026"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_up(client, language="fr", **overrides):

@@ -5,7 +5,6 @@ import json
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -21,13 +20,6 @@ from tests.lms.helpers import _ask
 from tests.lms.test_personal_data import email_to, learner_with_history
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _export(client, person):
