@@ -27,6 +27,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,19 +62,23 @@ class Mode:
     certificate_renders: int = 300
     certificate_sizes: tuple[int, ...] = (100, 1000)
     peer: bool = True
+    # Only the larger course's pages are timed (the smaller one's queries are still counted, for
+    # P2, and the peer's rounds time both): the quick run stays under 3 minutes.
+    larger_course_only: bool = False
 
 
 MODES = {
-    "full": Mode("full", lessons=(5, 50), learners=1000, questions=20, rounds=5, seconds=3),
+    "full": Mode("full", lessons=(5, 50), learners=1000, questions=20, rounds=3, seconds=2),
     "quick": Mode(
         "quick",
         lessons=(5, 50),
         learners=200,
         questions=20,
-        rounds=3,
+        rounds=2,
         seconds=1,
         certificate_renders=60,
         certificate_sizes=(20, 100),
+        larger_course_only=True,
     ),
     # Checks that the harness works (tests/bench); its figures mean nothing.
     "tiny": Mode(
@@ -171,6 +176,58 @@ class Server:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=30)
 
+    def workers(self) -> dict[int, dict]:
+        """Each worker's VmRSS and the requests it has served (`/bench/worker` answers from
+        whichever worker takes the request: asked until every worker has answered)."""
+        pids = set(children(self.process.pid))
+        served: dict[int, int] = {}
+        for _ in range(200):
+            answer = json.loads(fetch(f"{self.base}/bench/worker", None))
+            served[answer["pid"]] = answer["requests"]
+            if pids <= served.keys():
+                break
+        else:
+            raise SystemExit(
+                f"not every worker answered /bench/worker: {sorted(pids - served.keys())}"
+            )
+        return {pid: {"requests": served[pid], "rss_kib": rss_kib(pid)} for pid in pids}
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def rss_kib(pid: int) -> int:
+    found = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    return int(found.group(1))
+
+
+def web_worker_growth(warm: dict[int, dict], end: dict[int, dict]) -> dict:
+    """P7 (web): each worker's VmRSS growth between the end of the warm-up and the end of the
+    run, with the requests it served meanwhile; the figure is the worker that grew most."""
+    workers = [
+        {
+            "pid": pid,
+            "requests": end[pid]["requests"] - warm[pid]["requests"],
+            "rss_kib_after_warmup": warm[pid]["rss_kib"],
+            "rss_kib_after": end[pid]["rss_kib"],
+            "growth": round(end[pid]["rss_kib"] / warm[pid]["rss_kib"] - 1, 4),
+        }
+        for pid in sorted(warm.keys() & end.keys())
+    ]
+    if not workers:
+        raise SystemExit("the web workers changed during the run (one was restarted)")
+    worst = max(workers, key=lambda worker: worker["growth"])
+    return {
+        **{
+            key: worst[key]
+            for key in ("requests", "rss_kib_after_warmup", "rss_kib_after", "growth")
+        },
+        "warmup": "the first round of every page",
+        "workers": workers,
+    }
+
 
 def fetch(url: str, cookie: str | None) -> bytes:
     headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
@@ -214,8 +271,20 @@ def summary(values: list[float]) -> dict:
     }
 
 
-def measure_pages(server: Server, manifest: dict, mode: Mode) -> dict[str, dict]:
-    """Each page against B0 (its own bytes) and B1, in alternating rounds."""
+def timed(name: str, mode: Mode) -> bool:
+    small = mode.lessons[0]
+    return not mode.larger_course_only or not any(
+        name.startswith(prefix)
+        for prefix in (f"course{small}-", f"lesson{small}-", f"anonymous-course{small}-")
+    )
+
+
+def measure_pages(
+    server: Server, manifest: dict, mode: Mode, *, after_warmup=lambda: None
+) -> dict[str, dict]:
+    """Each page against B0 (its own bytes) and the verification page against B1, in rounds:
+    each round times every page once, each right after or before its baseline. The first round
+    is also the workers' warm-up (`after_warmup` runs after it)."""
     cookie = manifest["cookie"]
     b0_dir = WORK / "b0"
     b0_dir.mkdir(parents=True, exist_ok=True)
@@ -224,27 +293,41 @@ def measure_pages(server: Server, manifest: dict, mode: Mode) -> dict[str, dict]
         (b0_dir / f"{name}.html").write_bytes(body)
         page["bytes"] = len(body)
     options = {"seconds": mode.seconds, "connections": mode.connections}
-    figures, b1 = {}, []
-    for name, page in manifest["pages"].items():
-        page_cookie = cookie if page["signed_in"] else None
-        ours, b0 = [], []
-        for _ in range(mode.rounds):
-            ours.append(wrk(server.base + page["url"], cookie=page_cookie, **options))
-            b0.append(wrk(f"{server.base}/bench/b0/{name}", cookie=page_cookie, **options))
+    timed_pages = {name: page for name, page in manifest["pages"].items() if timed(name, mode)}
+    ours = {name: [] for name in timed_pages}
+    b0 = {name: [] for name in timed_pages}
+    b1 = []
+    for round_number in range(mode.rounds):
+        for name, page in timed_pages.items():
+            page_cookie = cookie if page["signed_in"] else None
+            ours[name].append(wrk(server.base + page["url"], cookie=page_cookie, **options))
+            b0[name].append(wrk(f"{server.base}/bench/b0/{name}", cookie=page_cookie, **options))
             if name.startswith("verify-"):
                 b1.append(wrk(f"{server.base}/bench/b1", cookie=None, **options))
+        if round_number == 0:
+            after_warmup()
+    figures = {}
+    for name, page in manifest["pages"].items():
         figures[name] = {
             "url": page["url"],
             "signed_in": page["signed_in"],
             "queries": page["queries"],
             "bytes": page["bytes"],
-            "requests_per_second": summary(ours),
-            "b0_requests_per_second": summary(b0),
-            "ratio_to_b0": round(statistics.median(ours) / statistics.median(b0), 3),
         }
+        if name not in timed_pages:
+            figures[name]["timed"] = False
+            print(f"  {name:28} {'-':>8} (queries only) {page['queries']:3d} queries", flush=True)
+            continue
+        figures[name].update(
+            requests_per_second=summary(ours[name]),
+            b0_requests_per_second=summary(b0[name]),
+            ratio_to_b0=round(statistics.median(ours[name]) / statistics.median(b0[name]), 3),
+        )
         if name.startswith("verify-"):
             figures[name]["b1_requests_per_second"] = summary(b1)
-            figures[name]["ratio_to_b1"] = round(statistics.median(ours) / statistics.median(b1), 3)
+            figures[name]["ratio_to_b1"] = round(
+                statistics.median(ours[name]) / statistics.median(b1), 3
+            )
         print(
             f"  {name:28} {figures[name]['requests_per_second']['median']:8.1f} req/s "
             f"{figures[name]['ratio_to_b0']:6.3f} of B0  {page['queries']:3d} queries",
@@ -267,29 +350,34 @@ def measure_b2(server: Server, mode: Mode) -> dict:
     return summary(values)
 
 
-def certificates(mode: Mode) -> dict:
+def certificates(mode: Mode, *, prepare: bool = False) -> dict | None:
+    """bench/certificates.py in its own process and test database; `prepare` only creates that
+    database (migrations), beside the seed, and the measuring run then keeps it."""
     output = WORK / "certificates.json"
-    subprocess.run(  # noqa: S603
-        [
-            python(),
-            "-m",
-            "bench.certificates",
+    options = (
+        ["--prepare"]
+        if prepare
+        else [
+            "--keepdb",
             "--renders",
             str(mode.certificate_renders),
             "--sizes",
             *map(str, mode.certificate_sizes),
             "--output",
             str(output),
-        ],
+        ]
+    )
+    subprocess.run(  # noqa: S603
+        [python(), "-m", "bench.certificates", *options],
         cwd=ROOT,
         check=True,
         env={
             **os.environ,
-            "TEST_DATABASE_NAME": "ensa_bench_certificates",
+            "TEST_DATABASE_NAME": ".test-db-bench-certificates",
             "PYTHONPATH": str(ROOT),
         },
     )
-    return json.loads(output.read_text())
+    return None if prepare else json.loads(output.read_text())
 
 
 def peer_interpreter() -> str:
@@ -315,16 +403,20 @@ def peer_interpreter() -> str:
     return str(interpreter)
 
 
-def peer_server(mode: Mode, sizes: dict) -> tuple[Server, dict]:
-    interpreter = peer_interpreter()
-    env = {
+def peer_environment() -> dict[str, str]:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "peer.settings",
-        "DATABASE_URL": database_url(f"{BENCH_DATABASE}_peer"),
         "PEER_STATIC_ROOT": str(WORK / "peer-static"),
         "PEER_MEDIA_ROOT": str(WORK / "peer-media"),
         "PYTHONPATH": str(ROOT / "bench"),
     }
+
+
+def prepare_peer(sizes: dict) -> tuple[str, dict[str, str], dict]:
+    """Installs and seeds the peer (its interpreter, its environment, its manifest)."""
+    interpreter = peer_interpreter()
+    env = {**peer_environment(), "DATABASE_URL": database_url(f"{BENCH_DATABASE}_peer")}
     manifest_path = WORK / "peer-manifest.json"
     subprocess.run(
         [interpreter, "-m", "peer.seed", json.dumps(sizes), str(manifest_path)],
@@ -332,8 +424,13 @@ def peer_server(mode: Mode, sizes: dict) -> tuple[Server, dict]:
         env=env,
         check=True,
     )
+    return interpreter, env, json.loads(manifest_path.read_text())
+
+
+def peer_server(mode: Mode, prepared: tuple[str, dict[str, str], dict]) -> tuple[Server, dict]:
+    interpreter, env, manifest = prepared
     server = Server(env, mode.workers, interpreter=interpreter, app="peer.wsgi", cwd=ROOT / "bench")
-    return server, json.loads(manifest_path.read_text())
+    return server, manifest
 
 
 def measure_peer(
@@ -373,23 +470,29 @@ def measure_peer(
     return figures
 
 
-def exam_day(mode: Mode, url: str) -> tuple[dict | None, str]:
-    """The exam day's figures (bench/examday.py), or why it was not run."""
+def exam_day_skipped(mode: Mode, url: str, with_examday: bool) -> str:
+    """Why the exam day is not part of this run, or "" when it is."""
+    if not with_examday:
+        return "skipped in this run (--skip-examday)"
     if mode.name != "full":
-        # It takes 7 minutes even compressed: the quick run stays under 3.
-        return None, (
+        return (
             f"not measured in {mode.name} mode (make bench runs it; "
             "python -m bench.examday --quick runs a compressed one alone)"
         )
     if not url.startswith("postgres"):
-        return None, "not measured: needs PostgreSQL (set DATABASE_URL)"
+        return "not measured: needs PostgreSQL (set DATABASE_URL)"
+    return ""
+
+
+def exam_day(mode: Mode, prepared) -> dict:
+    """The exam day's figures (bench/examday.py) on its prepared database."""
     from . import examday
 
     try:
-        return examday.run(examday.PLANS[mode.name]), ""
+        return examday.run(examday.PLANS[mode.name], prepared)
     except (SystemExit, subprocess.SubprocessError, OSError) as error:
         print(f"Exam day failed: {error}", file=sys.stderr, flush=True)
-        return {"error": str(error)}, ""
+        return {"error": str(error)}
 
 
 def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: bool = True) -> dict:
@@ -408,33 +511,52 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: b
         [python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
     )  # noqa: S603
     sizes = {"lessons": list(mode.lessons), "learners": mode.learners, "questions": mode.questions}
-    manifest_path = WORK / "manifest.json"
-    subprocess.run(
-        [python(), "-m", "bench.seed", json.dumps(sizes), str(manifest_path)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )  # noqa: S603
-    manifest = json.loads(manifest_path.read_text())
+    day_skipped = exam_day_skipped(mode, url, with_examday)
+    # The set-up of the peer, of the certificates' database and of the exam day (installs,
+    # migrations, seeds) runs beside ours: nothing is timed until all are done.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        peer_ready = pool.submit(prepare_peer, sizes) if with_peer and mode.peer else None
+        certificates_ready = (
+            pool.submit(certificates, mode, prepare=True) if with_certificates else None
+        )
+        if not day_skipped:
+            # at call time: bench.examday imports this module's helpers
+            from . import examday
+
+            day_ready = pool.submit(examday.prepare, examday.PLANS[mode.name], collect_static=False)
+        manifest_path = WORK / "manifest.json"
+        subprocess.run(
+            [python(), "-m", "bench.seed", json.dumps(sizes), str(manifest_path)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )  # noqa: S603
+        manifest = json.loads(manifest_path.read_text())
+        prepared_peer = peer_ready.result() if peer_ready else None
+        if certificates_ready:
+            certificates_ready.result()
+        prepared_day = None if day_skipped else day_ready.result()
     print(f"Seeded in {time.monotonic() - started:.0f} s; measuring pages", flush=True)
     server = Server(env, mode.workers)
     peer = peer_manifest = None
+    warm = {}
     try:
-        pages = measure_pages(server, manifest, mode)
+        pages = measure_pages(
+            server, manifest, mode, after_warmup=lambda: warm.update(server.workers())
+        )
         b2 = measure_b2(server, mode)
-        if with_peer and mode.peer:
-            peer, peer_manifest = peer_server(mode, sizes)
+        if prepared_peer:
+            peer, peer_manifest = peer_server(mode, prepared_peer)
             peer_figures = measure_peer(server, manifest, peer, peer_manifest, mode)
         else:
             peer_figures = None
+        web_memory = web_worker_growth(warm, server.workers())
     finally:
         server.stop()
         if peer is not None:
             peer.stop()
     certificate_figures = certificates(mode) if with_certificates else None
-    day, day_skipped = (
-        exam_day(mode, url) if with_examday else (None, "skipped in this run (--skip-examday)")
-    )
+    day = exam_day(mode, prepared_day) if prepared_day else None
     measured = {
         "mode": mode.name,
         "database": "postgresql" if url.startswith("postgres") else "sqlite",
@@ -447,6 +569,7 @@ def run(mode: Mode, *, with_certificates: bool, with_peer: bool, with_examday: b
         "b2_requests_per_second": b2,
         "peer": peer_figures,
         "certificates": certificate_figures,
+        "web_worker_memory": web_memory,
         "examday": day,
         "examday_skipped": day_skipped,
     }

@@ -1,6 +1,7 @@
 """Certificate benchmarks: rendering rate and bulk-issue query counts.
 
     python -m bench.certificates [--renders 300] [--sizes 100 1000] [--output FILE]
+    python -m bench.certificates --prepare    (creates its database, for a later --keepdb run)
 
 Figures are relative to baselines measured in the same run, so that they compare across
 machines. Results are printed and written to bench/results/ (or --output).
@@ -108,7 +109,7 @@ def bench_rendering(count: int) -> dict:
     }
 
 
-def _setup_django():
+def _setup_django(keepdb: bool):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
     os.environ.setdefault("TEST_DATABASE_NAME", ".test-db-bench")
     import django
@@ -119,7 +120,7 @@ def _setup_django():
 
     settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bench-media-"))
     setup_test_environment()
-    return setup_databases(verbosity=0, interactive=False, keepdb=False)
+    return setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
 
 
 def _course_with_learners(size: int):
@@ -204,10 +205,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renders", type=int, default=300)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--output", type=Path)
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="create (or recreate) the database and stop; a run with --keepdb then uses it",
+    )
+    parser.add_argument("--keepdb", action="store_true", help="use the database --prepare made")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-    old_config = _setup_django()
+    old_config = _setup_django(keepdb=args.keepdb)
+    if args.prepare:
+        return 0
     try:
         rendering = bench_rendering(args.renders)
         print(

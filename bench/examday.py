@@ -10,8 +10,9 @@ exam (`bench/examday_data.py`), then runs the learners (`bench/examday_load.py`,
 process): P3 all start within the window and load the attempt page; P4 they autosave, one app
 server is killed (SIGKILL to its master and workers) midway and restarted, then all submit; the
 database is checked against what the learners sent. B2 and autosaves at full speed are measured
-through the same load balancer, in alternating rounds. P7 follows the memory (VmRSS) of one web
-worker over many learner pages and of one task worker over many certificate issues.
+through the same load balancer, in alternating rounds. P7 follows the memory (VmRSS) of one task
+worker over many certificate issues (`python -m bench` follows the web workers' over its page
+rounds).
 Everything started here is stopped on the way out, failure or not.
 """
 
@@ -54,8 +55,6 @@ class Plan:
     seconds: int = 3
     connections: int = 8
     restart_after: float = 5.0
-    page_warmup: int = 2000
-    page_requests: int = 20000
     certificate_warmup: int = 50
     certificates: int = 1000
 
@@ -66,24 +65,22 @@ PLANS = {
         learners=1000,
         start_window=10,
         autosave_every=30,
-        autosaves=8,
+        autosaves=4,
         submit_window=60,
         time_scale=1,
     ),
     # The same rates as the full plan with a fifth of the learners and of the time: 200 start
-    # in 2 s, autosave every 6 s (8 times), submit within 12 s.
+    # in 2 s, autosave every 6 s (4 times), submit within 12 s.
     "quick": Plan(
         "quick",
         learners=200,
         start_window=2,
         autosave_every=6,
-        autosaves=8,
+        autosaves=4,
         submit_window=12,
         time_scale=5,
         rounds=2,
         seconds=2,
-        page_warmup=300,
-        page_requests=3000,
         certificate_warmup=20,
         certificates=100,
     ),
@@ -359,37 +356,6 @@ def exam(
     }
 
 
-def web_worker_memory(env: dict, manifest: dict, plan: Plan) -> dict:
-    """P7: VmRSS of a one-worker app server's worker over many signed-in learner pages."""
-    server = AppServer("memory-web", env, workers=1)
-    try:
-        worker = server.children()[0]
-        request = urllib.request.Request(  # noqa: S310 - loopback
-            f"http://127.0.0.1:{server.port}{manifest['learner_page']}",
-            headers={"Cookie": f"sessionid={manifest['learners'][0]['session']}"},
-        )
-
-        def pages(count: int) -> None:
-            # One after the other: the server has one sync worker, which serves every page.
-            for _ in range(count):
-                with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-                    response.read()
-
-        pages(plan.page_warmup)
-        before = rss_kib(worker)
-        pages(plan.page_requests)
-        after = rss_kib(worker)
-    finally:
-        server.stop()
-    return _growth(
-        before,
-        after,
-        requests=plan.page_requests,
-        warmup=plan.page_warmup,
-        page=manifest["learner_page"],
-    )
-
-
 def _growth(before: int, after: int, **facts) -> dict:
     return {
         "rss_kib_after_warmup": before,
@@ -465,8 +431,19 @@ def flush_redis() -> None:
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def run(plan: Plan) -> dict:
-    """The exam day's figures (see the module's docstring); raises SystemExit when it cannot run."""
+@dataclass(frozen=True)
+class Prepared:
+    """An exam day's seeded database, ready to be served."""
+
+    url: str
+    env: dict[str, str]
+    manifest_path: Path
+    seconds: float
+
+
+def prepare(plan: Plan, *, collect_static: bool = True) -> Prepared:
+    """Checks the tools, then seeds the exam day's own database (raises SystemExit when it
+    cannot run). `python -m bench` runs it beside its own seed."""
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("the exam day needs PostgreSQL: set DATABASE_URL")
     for tool in ("wrk", "haproxy"):
@@ -481,13 +458,13 @@ def run(plan: Plan) -> dict:
         "REDIS_URL": REDIS_URL,
     }
     flush_redis()
-    print(
-        f"Exam day ({plan.name}): {plan.learners} learners, two app servers behind HAProxy",
-        flush=True,
-    )
-    subprocess.run(
-        [python(), "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
-    )  # noqa: S603
+    if collect_static:
+        subprocess.run(
+            [python(), "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )  # noqa: S603
     manifest_path = WORK / "examday-manifest.json"
     sizes = {
         "learners": plan.learners,
@@ -501,8 +478,21 @@ def run(plan: Plan) -> dict:
         env=env,
         check=True,
     )
+    return Prepared(url, env, manifest_path, time.monotonic() - started)
+
+
+def run(plan: Plan, prepared: Prepared | None = None) -> dict:
+    """The exam day's figures (see the module's docstring) on a prepared database (prepared
+    here when not given); raises SystemExit when it cannot run."""
+    started = time.monotonic()
+    prepared = prepared or prepare(plan)
+    url, env, manifest_path = prepared.url, prepared.env, prepared.manifest_path
+    print(
+        f"Exam day ({plan.name}): {plan.learners} learners, two app servers behind HAProxy "
+        f"(seeded in {prepared.seconds:.0f} s)",
+        flush=True,
+    )
     manifest = json.loads(manifest_path.read_text())
-    print(f"  seeded in {time.monotonic() - started:.0f} s", flush=True)
     processes: list[Process] = []
     try:
         servers = [AppServer(name, env, plan.workers) for name in ("app-a", "app-b")]
@@ -531,8 +521,7 @@ def run(plan: Plan) -> dict:
             flush=True,
         )
         day = exam(env, base, manifest, manifest_path, plan, servers[0])
-        print("  exam done; measuring memory", flush=True)
-        web = web_worker_memory(env, manifest, plan)
+        print("  exam done; measuring a task worker's memory", flush=True)
         workers[1].stop()
         tasks = task_worker_memory(env, url, manifest_path, workers[0], plan)
     finally:
@@ -546,7 +535,7 @@ def run(plan: Plan) -> dict:
         "queries": manifest["queries"],
         "throughput": rates,
         **day,
-        "memory": {"web_worker": web, "task_worker": tasks},
+        "memory": {"task_worker": tasks},
         "duration_seconds": round(time.monotonic() - started),
     }
 

@@ -148,7 +148,6 @@ def seed(sizes: dict) -> dict:
             {"autosave": path, "session": key}
             for path, key in zip(autosave_paths, writer_sessions, strict=True)
         ],
-        "learner_page": tree.lessons[2].url,
         "certificate_enrolments": [enrolment.pk for enrolment in enrolments],
         "queries": queries,
     }

@@ -4,19 +4,33 @@
   its middleware and the network for that many bytes, with no page logic);
 - B1 `/bench/b1`: one primary-key SELECT;
 - B2 `/bench/b2`: one INSERT in a transaction.
+
+`/bench/worker` says which worker answered and how many requests it has served, so the harness
+can follow each worker's memory against the requests it served (P7).
 """
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
+from django.core.signals import request_started
 from django.db import connection, transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from lms.urls import urlpatterns as platform_urlpatterns
 
 _pages: dict[str, bytes] = {}
+_served = {"requests": 0}
+
+
+def _count(**kwargs) -> None:
+    _served["requests"] += 1
+
+
+request_started.connect(_count, dispatch_uid="bench-requests-served")
 
 
 def b0(request, name: str) -> HttpResponse:
@@ -42,9 +56,14 @@ def b2(request) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def worker(request) -> JsonResponse:
+    return JsonResponse({"pid": os.getpid(), "requests": _served["requests"]})
+
+
 urlpatterns = [
     path("bench/b0/<str:name>", b0),
     path("bench/b1", b1),
     path("bench/b2", b2),
+    path("bench/worker", worker),
     *platform_urlpatterns,
 ]

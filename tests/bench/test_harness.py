@@ -70,6 +70,12 @@ def test_tiny_run_writes_a_verdict_per_target_and_figures_per_page(tmp_path):
             assert page["queries"] >= 1
             assert page["bytes"] > 500
     assert results["targets"]["P2"]["queries"]["lesson5-ar"] == pages["lesson5-ar"]["queries"]
+    # P7: the web workers' memory over the page rounds (the exam day, and its task worker, only
+    # in the full run on PostgreSQL).
+    web = results["web_worker_memory"]
+    assert web["requests"] > 0 and len(web["workers"]) == 2
+    assert "web_worker_growth" in results["targets"]["P7"]["figure"]
+    assert "task worker not measured" in results["targets"]["P7"]["note"]
 
     # The profiler reads that run's manifest and database.
     output = run_harness(
@@ -79,3 +85,32 @@ def test_tiny_run_writes_a_verdict_per_target_and_figures_per_page(tmp_path):
         assert f"{name}: " in output and " ms per request" in output
         tree = (tmp_path / f"profile-{name}.txt").read_text()
         assert "get_response" in tree or "__call__" in tree
+
+
+def test_the_quick_mode_times_only_the_larger_course_and_counts_the_queries_of_both():
+    from bench.__main__ import MODES, timed
+
+    quick, full = MODES["quick"], MODES["full"]
+
+    assert not timed("course5-fr", quick) and not timed("anonymous-course5-ar", quick)
+    assert not timed("lesson5-ar", quick)
+    assert timed("course50-fr", quick) and timed("lesson50-ar", quick)
+    assert timed("dashboard-fr", quick) and timed("verify-ar", quick)
+    assert timed("course5-fr", full) and timed("lesson5-ar", full)
+
+
+def test_web_worker_growth_is_the_worker_that_grew_most_over_the_requests_it_served():
+    from bench.__main__ import web_worker_growth
+
+    warm = {11: {"requests": 100, "rss_kib": 100_000}, 12: {"requests": 90, "rss_kib": 80_000}}
+    end = {
+        11: {"requests": 30_100, "rss_kib": 101_000},
+        12: {"requests": 25_090, "rss_kib": 88_000},
+    }
+
+    growth = web_worker_growth(warm, end)
+
+    assert growth["growth"] == 0.1 and growth["requests"] == 25_000
+    assert [worker["pid"] for worker in growth["workers"]] == [11, 12]
+    with pytest.raises(SystemExit, match="restarted"):
+        web_worker_growth(warm, {13: end[11]})
