@@ -31,6 +31,15 @@ def active_locale() -> Locale:
     return remember(f"locale:active:{get_language()}", read)
 
 
+def localized(page):
+    """`page.localized` (its live translation in the active language, else the page itself),
+    from the page cache: Wagtail's reads the active locale and the translation each time."""
+    locale = active_locale()
+    if page.locale_id == locale.pk:
+        return page
+    return remember(f"localized:{page.pk}:{locale.pk}", lambda: page.localized)
+
+
 def locale_codes() -> dict[int, str]:
     """Each locale's id and language code."""
     return remember("locale:codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))

@@ -158,6 +158,19 @@ def route(request, path: str):
     return cached
 
 
+def remember_site(request) -> None:
+    """Gives `request` Wagtail's site for its host from the cache, so that page URLs drawn by a
+    view that Wagtail does not route (an attempt, a dashboard) cost no query for it."""
+    if hasattr(request, "_wagtail_site"):
+        return
+    # at call time: lms/apps.py imports this module before the models load
+    from wagtail.models import Site
+
+    request._wagtail_site = remember(
+        f"site:{request.get_host()}:{request.get_port()}", lambda: Site.find_for_request(request)
+    )
+
+
 class CachedRestrictionsMixin:
     """Wagtail checks a page's view restrictions (its own and its ancestors') before serving it,
     in two queries; they change only with the tree. The queryset returned holds the cached

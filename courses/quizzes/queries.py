@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from courses.api import Enrolment, canonical_page, grading
 from lms.bilingual import choose as in_language  # the text and its language (page marks it)
+from lms.pagecache import remember
 
 from . import question_types
 from .models import Attempt, AttemptState, QuizPage, ReviewTiming
@@ -20,6 +21,16 @@ from .rules import StartDecision, attempts_left, attempts_over, check_start
 def _canonical(quiz: QuizPage) -> QuizPage:
     page = canonical_page(quiz)
     return page if isinstance(page, QuizPage) else page.specific
+
+
+def live_quiz(quiz_id: int) -> QuizPage | None:
+    """The live quiz `quiz_id` that nothing restricts to some viewers, or None; from the page
+    cache (hundreds of learners start the same quiz within seconds)."""
+    return remember(
+        f"live-quiz:{quiz_id}",
+        lambda: QuizPage.objects.live().public().filter(pk=quiz_id).first(),
+        keep=lambda quiz: quiz is not None,
+    )
 
 
 def visible(timing: str, *, quiz: QuizPage, attempts_over: bool, now=None) -> bool:

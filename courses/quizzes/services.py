@@ -2,7 +2,7 @@
 
 Locks are always taken in the same order (the learner's enrolment, then the attempt),
 so that concurrent starts, saves, submits and the deadline task serialise without
-deadlocks.
+deadlocks; a save in time takes the attempt's lock alone.
 """
 
 from __future__ import annotations
@@ -118,19 +118,33 @@ def _refresh_progress(attempt: Attempt, enrolment: Enrolment | None) -> None:
 def start_attempt(*, learner, quiz: QuizPage) -> Attempt:
     """Start an attempt, or return the one in progress. Raises QuizError when refused."""
     quiz = canonical_quiz(quiz)
+    try:
+        return _start(learner=learner, quiz=quiz)
+    except IntegrityError:
+        # Another start for the same learner and quiz committed first (one attempt in progress
+        # per learner and quiz, enforced by the database): that attempt is the learner's.
+        existing = Attempt.objects.in_progress().filter(learner=learner, quiz=quiz).first()
+        if existing is None:
+            raise
+        return existing
+
+
+def _start(*, learner, quiz: QuizPage) -> Attempt:
     with transaction.atomic():
         enrolment = _locked_enrolment(learner=learner, quiz=quiz)
-        current = (
-            Attempt.objects.in_progress()
-            .select_for_update()
+        # The learner's attempts at this quiz, in one query: how many, and the one in progress.
+        attempts = list(
+            Attempt.objects.select_for_update()
             .filter(learner=learner, quiz=quiz)
-            .first()
+            .only("pk", "state", "deadline")
         )
+        current = next((a for a in attempts if a.is_in_progress), None)
         if current is not None:
+            current.refresh_from_db()
             if not current.is_overdue():
                 return current
             _finalise(current, closed_by=ClosedBy.DEADLINE, enrolment=enrolment)
-        used = Attempt.objects.filter(learner=learner, quiz=quiz).count()
+        used = len(attempts)
         now = timezone.now()
         decision = check_start(
             quiz=quiz, enrolled=enrolment is not None, attempts_used=used, now=now
@@ -141,21 +155,14 @@ def start_attempt(*, learner, quiz: QuizPage) -> Attempt:
             if not snapshot:
                 error = QuizError(QuizError.NO_QUESTIONS)
         if error is None:
-            try:
-                with transaction.atomic():
-                    attempt = Attempt.objects.create(
-                        learner=learner,
-                        quiz=quiz,
-                        number=used + 1,
-                        started_at=now,
-                        deadline=quiz.deadline_for(now),
-                        snapshot=snapshot,
-                    )
-            except IntegrityError:
-                existing = Attempt.objects.in_progress().filter(learner=learner, quiz=quiz).first()
-                if existing is None:
-                    raise
-                return existing
+            attempt = Attempt.objects.create(
+                learner=learner,
+                quiz=quiz,
+                number=used + 1,
+                started_at=now,
+                deadline=quiz.deadline_for(now),
+                snapshot=snapshot,
+            )
             _schedule_finalisation(attempt)
     if error is not None:
         raise error
@@ -211,18 +218,22 @@ def save_answers(
     answers. An `explicit` save (the learner pressed "Save my answers": the whole form)
     is stored whatever its version. Idempotent: saving what is already saved succeeds
     without a new version. Refused after the deadline and once submitted.
+
+    A save in time changes the attempt only, so it locks the attempt only: the submit and
+    the deadline task lock it too (after the enrolment), and a save holding no other lock
+    cannot close a cycle. Only an attempt found overdue takes the enrolment's lock, to close it.
     """
     with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.is_in_progress and not locked.is_overdue():
+            _apply_answers(locked, answers, version, explicit=explicit)
+            return locked
+    with transaction.atomic():
         attempt, enrolment = _locked_attempt(attempt)
-        if attempt.is_overdue():
-            _finalise(attempt, closed_by=ClosedBy.DEADLINE, enrolment=enrolment)
-            error = QuizError(QuizError.DEADLINE_PASSED)
-        elif not attempt.is_in_progress:
+        if not attempt.is_overdue():  # closed: submitted, or by its deadline meanwhile
             raise QuizError(QuizError.NOT_IN_PROGRESS)
-        else:
-            _apply_answers(attempt, answers, version, explicit=explicit)
-            return attempt
-    raise error
+        _finalise(attempt, closed_by=ClosedBy.DEADLINE, enrolment=enrolment)
+    raise QuizError(QuizError.DEADLINE_PASSED)
 
 
 def submit_attempt(

@@ -16,6 +16,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.api import canonical_page
+from lms.locales import localized
+from lms.pagecache import remember_site
 from lms.spreadsheets import csv_response, xlsx_response
 
 from . import queries, services
@@ -38,24 +40,19 @@ def _status(error: QuizError) -> int:
     return STATUS.get(error.code, 409)
 
 
-def _localized(page):
-    return page.localized if page.localized.live else page
-
-
 def _refused(request, error: QuizError, *, quiz: QuizPage, status: int | None = None):
     return render(
         request,
         "quizzes/refused.html",
-        {"message": error.message, "detail": error.detail, "quiz": _localized(quiz)},
+        {"message": error.message, "detail": error.detail, "quiz": localized(quiz)},
         status=status or _status(error),
     )
 
 
-def _own_attempt(request, attempt_id: int) -> Attempt:
+def _own_attempt(request, attempt_id: int, *, with_quiz: bool = True) -> Attempt:
     """The learner's own attempt; anyone else's is a 404."""
-    return get_object_or_404(
-        Attempt.objects.select_related("quiz"), pk=attempt_id, learner=request.user
-    )
+    attempts = Attempt.objects.select_related("quiz") if with_quiz else Attempt.objects
+    return get_object_or_404(attempts, pk=attempt_id, learner=request.user)
 
 
 def _version(request) -> int | None:
@@ -66,7 +63,9 @@ def _version(request) -> int | None:
 @login_required
 @require_POST
 def start(request, quiz_id: int):
-    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
+    quiz = queries.live_quiz(quiz_id)
+    if quiz is None:
+        raise Http404
     try:
         attempt = services.start_attempt(learner=request.user, quiz=quiz)
     except QuizError as error:
@@ -75,9 +74,10 @@ def start(request, quiz_id: int):
 
 
 def _attempt_form(request, attempt: Attempt, *, posted=None, errors=None, status=200):
+    remember_site(request)
     context = {
         "view": queries.attempt_page(
-            attempt=attempt, quiz=_localized(attempt.quiz), posted=posted, errors=errors
+            attempt=attempt, quiz=localized(attempt.quiz), posted=posted, errors=errors
         ),
         "autosave_url": reverse("quizzes:autosave", args=[attempt.pk]),
         "form_action": reverse("quizzes:attempt", args=[attempt.pk]),
@@ -124,7 +124,7 @@ def attempt(request, attempt_id: int):
 @require_POST
 def autosave(request, attempt_id: int):
     """The attempt form sent by the page's script; answers with JSON."""
-    attempt = _own_attempt(request, attempt_id)
+    attempt = _own_attempt(request, attempt_id, with_quiz=False)
     try:
         posted = answers_from_post(snapshot=attempt.snapshot, data=request.POST)
         attempt = services.save_answers(attempt=attempt, answers=posted, version=_version(request))
@@ -156,10 +156,11 @@ def review(request, attempt_id: int):
         attempt.refresh_from_db()
     if attempt.is_in_progress:
         return redirect("quizzes:attempt", attempt_id=attempt.pk)
+    remember_site(request)
     return render(
         request,
         "quizzes/review.html",
-        {"review": queries.review(attempt=attempt, quiz=_localized(attempt.quiz))},
+        {"review": queries.review(attempt=attempt, quiz=localized(attempt.quiz))},
     )
 
 
@@ -183,7 +184,7 @@ def preview(request, quiz_id: int):
         quiz=quiz, learner=request.user, number=0, snapshot=services.build_snapshot(quiz)
     )
     context = {
-        "view": queries.attempt_page(attempt=attempt, quiz=_localized(quiz)),
+        "view": queries.attempt_page(attempt=attempt, quiz=localized(quiz)),
         "preview": True,
         "autosave_url": "",
         "form_action": "",
@@ -211,7 +212,7 @@ def question_preview(request, *, question, languages: list[str]):
 def results(request, quiz_id: int):
     quiz = _quiz_for_trainer(request, quiz_id)
     return render(
-        request, "quizzes/results.html", {"results": queries.quiz_results(quiz=_localized(quiz))}
+        request, "quizzes/results.html", {"results": queries.quiz_results(quiz=localized(quiz))}
     )
 
 
@@ -305,7 +306,7 @@ def grade_attempt(request, attempt_id: int):
         "quizzes/grade_attempt.html",
         {
             "attempt": attempt,
-            "quiz": _localized(quiz),
+            "quiz": localized(quiz),
             "essays": queries.essays_to_grade(attempt=attempt),
         },
         status=status,
@@ -337,5 +338,5 @@ def regrade(request, quiz_id: int, question_id: int):
     return render(
         request,
         "quizzes/regrade.html",
-        {"quiz": _localized(quiz), "question": question, "changes": changes},
+        {"quiz": localized(quiz), "question": question, "changes": changes},
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Locale
 
 from content.library.setup import ensure_library
@@ -138,3 +139,55 @@ def test_a_page_for_a_visitor_without_a_session_runs_at_most_3_queries(
     for url in (f"/{language}/", f"/{language}/formations/", course.url):
         queries = queries_on_second_visit(client, url)
         assert len(queries) <= ANONYMOUS_BUDGET, (url, queries)
+
+
+# Exam day (targets P3 and P4): hundreds of learners start the same quiz within seconds, load
+# their attempt and autosave every 30 s. What each request reads, after the first learner has
+# filled the page cache: the session and the user, then
+# - start: the enrolment (locked), the learner's attempts at the quiz (locked), the questions,
+#   the new attempt;
+# - the attempt page: the attempt;
+# - an autosave: the attempt, then the attempt locked, its update.
+EXAM_DAY_BUDGET = {"start": 6, "attempt page": 3, "autosave": 5}
+
+
+def statements(captured) -> int:
+    """Statements run, without the savepoints that only the test's own transaction adds."""
+    return sum(
+        not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+        for query in captured.captured_queries
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_starting_loading_and_autosaving_an_exam_run_a_fixed_few_queries(client, site, language):
+    tree = build_course(modules=1, lessons_per_module=1, arabic=True)
+    questions = [question(course=tree.course) for _ in range(20)]
+    exam = quiz(module=tree.modules[0], questions=questions, attempts_allowed=1)
+    quiz_url(exam, language)  # the Arabic translation, for the Arabic pages
+    start_url = f"/{language}" + reverse("quizzes:start", args=[exam.pk]).removeprefix("/fr")
+    first, person = learner(), learner()
+    for someone in (first, person):
+        services.enrol(learner=someone, course=tree.course)
+    client.force_login(first)
+    client.get(client.post(start_url).url)  # the first learner fills the page cache
+    client.force_login(person)
+
+    found = {}
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(start_url)
+    assert response.status_code == 302 and response.url.startswith(f"/{language}/")
+    found["start"] = statements(captured)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(response.url).status_code == 200
+    found["attempt page"] = statements(captured)
+    attempt_id = response.url.rstrip("/").split("/")[-1]
+    with CaptureQueriesContext(connection) as captured:
+        saved = client.post(
+            reverse("quizzes:autosave", args=[attempt_id]),
+            {"version": 0, f"q-{questions[0].pk}": "a"},
+        )
+    assert saved.json()["saved"], saved.content
+    found["autosave"] = statements(captured)
+
+    assert found == EXAM_DAY_BUDGET, found

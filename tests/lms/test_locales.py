@@ -1,4 +1,5 @@
-"""The default and active locales are read from the page cache: once, until a locale changes."""
+"""The default and active locales, and a page's translation in the active language, are read
+from the page cache: once, until a locale or the tree changes."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale
 
-from lms.locales import active_locale, default_locale, locale_codes
+from lms.locales import active_locale, default_locale, locale_codes, localized
 from lms.pagecache import PageCacheMiddleware
+from tests.factories.courses import build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,32 @@ def test_a_new_locale_is_seen_at_once(site, django_assert_num_queries):
     Locale.objects.create(language_code="en")
 
     assert set(locale_codes().values()) == {"fr", "ar", "en"}
+
+
+def test_localized_gives_the_live_translation_in_the_active_language_then_from_the_cache(
+    site, django_assert_num_queries
+):
+    tree = build_course(modules=1, lessons_per_module=1, arabic=True)
+    course, course_ar = tree.course, tree.course_ar
+    found = []
+
+    def view(request):
+        with translation.override("ar"):
+            found.append(localized(course))
+        with translation.override("fr"):
+            found.append(localized(course))
+        return "response"
+
+    PageCacheMiddleware(view)(RequestFactory().get("/"))
+    with django_assert_num_queries(0):
+        PageCacheMiddleware(view)(RequestFactory().get("/"))
+
+    assert [page.pk for page in found] == [course_ar.pk, course.pk] * 2
+
+
+def test_localized_keeps_the_page_while_its_translation_is_a_draft(site):
+    tree = build_course(modules=1, lessons_per_module=1, arabic=True)
+    tree.course_ar.unpublish()
+
+    with translation.override("ar"):
+        assert localized(tree.course).pk == tree.course.pk

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from courses import services
 from lms import pagecache
@@ -168,3 +168,19 @@ def test_a_page_holding_a_csrf_token_is_not_cached(client, site, anonymous_pages
     pagecache.serve_anonymous(request, lambda: with_token(request))
 
     assert not [name for name in cache._cache if key in name and "anonymous" in name]
+
+
+def test_remember_site_gives_the_request_its_site_then_from_the_cache(
+    site, django_assert_num_queries
+):
+    expected = Site.objects.get(is_default_site=True)
+    requests = [RequestFactory().get("/fr/attempts/1/") for _ in range(2)]
+
+    def view(request):
+        pagecache.remember_site(request)
+        return HttpResponse(str(request._wagtail_site.pk))
+
+    assert pagecache.PageCacheMiddleware(view)(requests[0]).content.decode() == str(expected.pk)
+    with django_assert_num_queries(0):
+        response = pagecache.PageCacheMiddleware(view)(requests[1])
+    assert response.content.decode() == str(expected.pk)

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
+from wagtail.models import PageViewRestriction
 
 from courses import services as course_services
 from courses.quizzes import queries, services
@@ -26,6 +27,23 @@ def one_question_quiz(tree, kind="single", **fields):
 def answered(person, quiz, answer):
     attempt = services.start_attempt(learner=person, quiz=quiz)
     return services.submit_attempt(attempt=attempt, answers={attempt.snapshot[0]["key"]: answer})
+
+
+# --- the quiz a start names ----------------------------------------------------------------
+
+
+def test_live_quiz_is_the_published_unrestricted_quiz_and_follows_each_change(tree):
+    quiz = one_question_quiz(tree)
+    assert queries.live_quiz(quiz.pk).pk == quiz.pk
+    assert queries.live_quiz(quiz.pk + 1000) is None
+
+    PageViewRestriction.objects.create(page=quiz, restriction_type=PageViewRestriction.LOGIN)
+    assert queries.live_quiz(quiz.pk) is None
+
+    PageViewRestriction.objects.filter(page=quiz).delete()
+    assert queries.live_quiz(quiz.pk).pk == quiz.pk
+    quiz.unpublish()
+    assert queries.live_quiz(quiz.pk) is None
 
 
 # --- when review options apply ---------------------------------------------------------------

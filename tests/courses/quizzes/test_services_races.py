@@ -7,6 +7,7 @@ from django.conf import settings
 
 from courses import services as course_services
 from courses.quizzes import services
+from courses.quizzes.errors import QuizError
 from courses.quizzes.models import Attempt, AttemptState
 from tests.factories import quizzes as quiz_factory
 from tests.factories.courses import build_course
@@ -63,3 +64,31 @@ def test_fifty_concurrent_submits_give_one_graded_attempt_and_no_error(setup):
         attempt.state == AttemptState.GRADED and attempt.percent == 100.0 and attempt.version == 1
     )
     assert Attempt.objects.filter(learner=person).count() == 1
+
+
+def test_saves_racing_a_submit_lose_no_answer_and_deadlock_with_nothing(setup):
+    """Saves lock the attempt alone, the submit the enrolment and then the attempt: every save
+    lands before the submit (and is graded with it) or is refused after it, never lost."""
+    person, quiz = setup
+    attempt = services.start_attempt(learner=person, quiz=quiz)
+    single, true_false = attempt.snapshot
+    right = {single["key"]: "a", true_false["key"]: "true"}
+
+    def save():
+        return services.save_answers(attempt=attempt, answers=right, explicit=True).version
+
+    def submit():
+        return services.submit_attempt(attempt=attempt).state
+
+    results = run_together([save] * 19 + [submit])
+
+    refused = [error for error in errors_in(results) if error.code == QuizError.NOT_IN_PROGRESS]
+    assert errors_in(results) == refused
+    assert results[-1] == AttemptState.GRADED
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.GRADED
+    # The submit graded what was saved before it: all the saves, or none of them.
+    saved = 19 - len(refused)
+    assert attempt.answers == ({single["key"]: "a", true_false["key"]: True} if saved else {})
+    assert attempt.percent == (100.0 if saved else 0.0)
+    assert attempt.version == (1 if saved else 0)
