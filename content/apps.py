@@ -1,6 +1,8 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+from lms.pagecache import tree_changed
 
 
 def _ensure_collections(sender, using="default", **kwargs):
@@ -22,3 +24,7 @@ class ContentConfig(AppConfig):
         post_migrate.connect(
             _ensure_collections, sender=self, dispatch_uid="content-ensure-collections"
         )
+        # Themes are shown on cached pages (the catalogue's filters and cards).
+        theme = self.get_model("Theme")
+        post_save.connect(tree_changed, sender=theme, dispatch_uid="content-theme-saved")
+        post_delete.connect(tree_changed, sender=theme, dispatch_uid="content-theme-deleted")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wagtail.models import Page
 
 from content.api import Theme
-from lms.locales import active_locale, default_locale
+from lms.locales import default_locale, localized
 from lms.pagecache import digest, remember
 
 from .models import (
@@ -250,7 +250,17 @@ def catalogue(
     *, catalog: CatalogPage, theme_slug: str = "", language: str = ""
 ) -> CatalogueListing:
     """Live courses of `catalog`, filtered; themes are shown in the catalogue's language
-    whichever translation of a theme a course points at. Three queries."""
+    whichever translation of a theme a course points at. From the page cache (which themes
+    renew too); three queries when computed. Only listings of known filters are kept."""
+    language = language if language in dict(TeachingLanguage.choices) else ""
+    return remember(
+        f"catalogue:{catalog.pk}:{language}:{digest([theme_slug])}",
+        lambda: _catalogue(catalog=catalog, theme_slug=theme_slug, language=language),
+        keep=lambda listing: not theme_slug or any(t.slug == theme_slug for t in listing.themes),
+    )
+
+
+def _catalogue(*, catalog: CatalogPage, theme_slug: str, language: str) -> CatalogueListing:
     listed = CoursePage.objects.child_of(catalog).live().public()
     in_locale = Theme.objects.filter(locale_id=catalog.locale_id)
     courses = listed
@@ -258,8 +268,7 @@ def catalogue(
         courses = courses.filter(
             themes__translation_key__in=in_locale.filter(slug=theme_slug).values("translation_key")
         )
-    valid_languages = dict(TeachingLanguage.choices)
-    if language in valid_languages:
+    if language:
         courses = courses.filter(teaching_language=language)
     courses = list(courses.distinct().order_by("title").prefetch_related("themes"))
     themes = list(
@@ -284,7 +293,7 @@ def catalogue(
         courses=cards,
         themes=themes,
         theme_slug=theme_slug,
-        language=language if language in valid_languages else "",
+        language=language,
         languages=list(TeachingLanguage.choices),
     )
 
@@ -299,44 +308,27 @@ def my_learning(*, learner) -> list[DashboardEntry]:
     )
     courses = [e.course for e in enrolments]
     table = progress_table(learner_ids=[learner.pk], courses=courses)
-    all_items = [p for pages in table.items.values() for p in pages]
     done = table.done_ids(learner.pk)
-    locale = active_locale()
-    translated = (
-        {
-            c.translation_key: c
-            for c in CoursePage.objects.filter(
-                translation_key__in=[c.translation_key for c in courses], locale=locale
-            ).live()
-        }
-        if courses and locale.pk != default_locale().pk
-        else {}
-    )
-    translated_items = {}
-    if translated:
-        translated_items = {
-            p.translation_key: p
-            for p in Page.objects.filter(
-                translation_key__in=[p.translation_key for p in all_items], locale=locale
-            ).live()
-        }
     entries = []
     for enrolment in enrolments:
         states = [
             ItemState(
-                page=translated_items.get(p.translation_key, p),
+                page=p,
                 canonical_id=p.pk,
                 required=p.is_required_for_completion(),
                 completed=p.pk in done,
             )
             for p in table.items[enrolment.course.pk]
         ]
+        upcoming = _next_item(states, enrolment.last_lesson_id)
         entries.append(
             DashboardEntry(
                 enrolment=enrolment,
-                course=translated.get(enrolment.course.translation_key, enrolment.course),
+                course=localized(enrolment.course),
                 progress=table.progress(learner.pk, enrolment.course.pk),
-                next_item=_next_item(states, enrolment.last_lesson_id),
+                # Only the course and the item to continue with are shown: only they are
+                # translated (from the page cache).
+                next_item=replace(upcoming, page=localized(upcoming.page)) if upcoming else None,
             )
         )
     return entries

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from lms.pagecache import remember_site
 from lms.ratelimit import address_subject, take
 
 from . import queries, services
@@ -119,6 +120,7 @@ def complete_lesson(request, lesson_id: int):
 
 @login_required
 def dashboard(request):
+    remember_site(request)
     return render(
         request,
         "courses/dashboard.html",

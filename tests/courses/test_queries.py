@@ -1,10 +1,13 @@
 """The reads that feed the learners' pages (courses/queries.py)."""
 
 import pytest
+from django.utils import translation
+from wagtail.models import Locale
 
+from content.models import Theme
 from courses import services
 from courses.models import CoursePage, Enrolment, LessonPage
-from courses.queries import course_outline, lesson_view, progress_of
+from courses.queries import catalogue, course_outline, lesson_view, my_learning, progress_of
 from courses.setup import ensure_catalogue
 from tests.courses.helpers import enrolled
 from tests.factories.courses import build_course
@@ -65,3 +68,51 @@ def test_a_lesson_not_saved_yet_gets_its_view_for_its_preview(site):
     lesson = _unsaved_child(LessonPage, tree.modules[0], body=[])
     view = lesson_view(learner=person, lesson=lesson)
     assert view.course.pk == tree.course.pk and not view.completed
+
+
+def test_my_learning_shows_the_course_and_the_item_to_continue_in_the_active_language(site):
+    translated, person, _ = enrolled(modules=1, lessons_per_module=3, arabic=True)
+    french_only = build_course(modules=1, lessons_per_module=1)
+    services.enrol(learner=person, course=french_only.course)
+    services.complete_lesson(learner=person, lesson=translated.lessons[0])
+
+    with translation.override("ar"):
+        entries = {entry.course.pk: entry for entry in my_learning(learner=person)}
+
+    arabic = entries[translated.course_ar.pk]
+    assert arabic.next_item.page.pk == translated.lessons_ar[1].pk
+    assert arabic.next_item.canonical_id == translated.lessons[1].pk
+    assert arabic.progress.done == 1
+    untranslated = entries[french_only.course.pk]
+    assert untranslated.next_item.page.pk == french_only.lessons[0].pk
+
+
+def test_the_catalogue_is_read_from_the_page_cache_until_a_theme_or_a_course_changes(
+    site, django_assert_num_queries
+):
+    strategies = Theme.objects.create(
+        locale=Locale.objects.get(language_code="fr"), name="Stratégies", slug="strategies"
+    )
+    tree = build_course(modules=0, title="SNIA et SNMRE")
+    tree.course.themes.set([strategies])
+    tree.course.save_revision().publish()
+    catalog = site["fr"]
+
+    first = catalogue(catalog=catalog, theme_slug="strategies")
+    with django_assert_num_queries(0):
+        again = catalogue(catalog=catalog, theme_slug="strategies")
+    assert [card.page.title for card in again.courses] == ["SNIA et SNMRE"]
+    assert [theme.name for theme in first.themes] == ["Stratégies"]
+
+    strategies.name = "Stratégies nationales"
+    strategies.save()
+    assert [theme.name for theme in catalogue(catalog=catalog).themes] == ["Stratégies nationales"]
+
+
+def test_a_catalogue_filtered_by_an_unknown_theme_is_not_kept(site, django_assert_num_queries):
+    build_course(modules=0, title="SNIA et SNMRE")
+    catalogue(catalog=site["fr"], theme_slug="nowhere")
+
+    with django_assert_num_queries(3):
+        listing = catalogue(catalog=site["fr"], theme_slug="nowhere")
+    assert listing.courses == []
