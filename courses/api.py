@@ -19,7 +19,7 @@ from .models import (
 )
 from .notifications import absolute_url
 from .permissions import followed_courses, may_follow_progress, restricted_to_own_courses, teaches
-from .queries import progress_of
+from .queries import CourseFacts, cohort_learner_ids, course_facts, is_enrolled, progress_of
 from .services import complete_lesson, enrol, refresh_completion
 from .setup import ensure_catalogue
 from .signals import course_completed
@@ -39,6 +39,11 @@ __all__ = [
     "canonical_page",
     # grading: the pure scoring module, used as a namespace (grading.Outcome, grading.aggregate)
     "grading",
+    # reads, as plain data
+    "CourseFacts",
+    "cohort_learner_ids",
+    "course_facts",
+    "is_enrolled",
     # services and queries
     "complete_lesson",
     "enrol",
