@@ -5,6 +5,7 @@ from .models import Certificate, CertificateTemplate, CourseCertification, Templ
 from .samples import signature_png
 from .services import (
     DEFAULT_TEMPLATE_NAME,
+    CertifiedCourse,
     current_certified_course,
     current_template_version,
     issue_certificate,
@@ -17,6 +18,7 @@ __all__ = [
     "CourseCertification",
     "TemplateSignatory",
     # services
+    "CertifiedCourse",
     "DEFAULT_TEMPLATE_NAME",
     "current_certified_course",
     "current_template_version",
