@@ -2,6 +2,7 @@
 else of lms.accounts."""
 
 from .models import Organisation
+from .queries import OrganisationNames, branch_ids, organisation_names
 from .roles import ADMINISTRATORS, LEARNERS, TRAINERS, is_administrator, is_staff_member, is_trainer
 from .services import assign_role
 from .signals import organisation_merging
@@ -16,6 +17,10 @@ __all__ = [
     "is_administrator",
     "is_staff_member",
     "is_trainer",
+    # reads, as plain data
+    "OrganisationNames",
+    "branch_ids",
+    "organisation_names",
     # services
     "assign_role",
     # signals
