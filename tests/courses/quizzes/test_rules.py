@@ -1,5 +1,6 @@
-"""Who may start an attempt, and when a learner's attempts are over (rules.py), without the
-database: the quiz pages are unsaved."""
+"""Who may start an attempt, and when a learner's attempts are over (rules.py), on unsaved quiz
+pages. A new page reads its content type, which Django caches per process; a test that migrates
+(tests/certificates/test_migrations.py) empties that cache, hence the database mark."""
 
 from datetime import timedelta
 
@@ -9,6 +10,8 @@ from django.utils import timezone
 from courses.quizzes.errors import QuizError
 from courses.quizzes.models import QuizPage
 from courses.quizzes.rules import attempts_left, attempts_over, check_start
+
+pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
 
