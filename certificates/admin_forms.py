@@ -15,10 +15,14 @@ from .services import current_certified_course
 PREFILLED = ("title_fr", "title_ar", "hours")
 
 
-def certified_course_initial(course: CoursePage) -> dict:
-    certified = current_certified_course(course)
+def certified_course_initial(course_id: int) -> dict:
+    """The form's values for the course's settings: its current titles and hours (nothing when
+    `course_id` is not a course of the default locale)."""
+    certified = current_certified_course(course_id)
+    if certified is None:
+        return {}
     return {
-        "course": course.pk,
+        "course": course_id,
         "title_fr": certified.title_fr,
         "title_ar": certified.title_ar,
         "hours": certified.hours,
@@ -50,7 +54,7 @@ class CourseCertificationForm(WagtailAdminModelForm):
         data = super().clean()
         course = data.get("course")
         if course is not None and self.instance.pk is None:
-            for name, value in certified_course_initial(course).items():
+            for name, value in certified_course_initial(course.pk).items():
                 if name in PREFILLED and data.get(name) in (None, ""):
                     data[name] = value
         return data

@@ -21,10 +21,9 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.models import Locale
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.api import CoursePage, Enrolment
+from courses.api import Enrolment
 from lms.admin_ui import LanguageColumn
 from lms.spreadsheets import SafeSpreadsheetExportMixin
 
@@ -252,13 +251,8 @@ class CourseCertificationCreateView(CreateView):
         """`?course=<id>` (the button on a course page) fills in the course's current values."""
         initial = super().get_initial()
         course_id = self.request.GET.get("course", "")
-        course = (
-            CoursePage.objects.filter(pk=course_id, locale=Locale.get_default()).first()
-            if course_id.isdigit()
-            else None
-        )
-        if course is not None:
-            initial.update(certified_course_initial(course))
+        if course_id.isdigit():
+            initial.update(certified_course_initial(int(course_id)))
         return initial
 
     def save_instance(self):

@@ -12,9 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
-from courses.api import Cohort, CoursePage, Enrolment, canonical_page
+from courses.api import Cohort, CoursePage, Enrolment, canonical_page, course_facts
 from lms.text import strip_bidi_controls
 
 from .archival import make_archival
@@ -128,20 +127,6 @@ def next_serial(*, year: int) -> str:
     return f"ENSA-{year}-{counter.last:06d}"
 
 
-def _arabic_title(course: CoursePage) -> str:
-    try:
-        arabic = Locale.objects.get(language_code="ar")
-    except Locale.DoesNotExist:
-        return course.title
-    translation = course.get_translation_or_none(arabic)
-    return translation.title if translation else course.title
-
-
-def course_titles(course: CoursePage) -> tuple[str, str]:
-    """The French and Arabic titles of a course (the French one when it is not translated)."""
-    return course.title, _arabic_title(course)
-
-
 @dataclass(frozen=True)
 class CertifiedCourse:
     """What a certificate states about its course."""
@@ -151,10 +136,13 @@ class CertifiedCourse:
     hours: Decimal
 
 
-def current_certified_course(course: CoursePage) -> CertifiedCourse:
-    """The course's titles and hours as its pages say them now (trainers may edit them)."""
-    title_fr, title_ar = course_titles(course)
-    return CertifiedCourse(title_fr=title_fr, title_ar=title_ar, hours=course.duration_hours)
+def current_certified_course(course_id: int) -> CertifiedCourse | None:
+    """The course's titles and hours as its pages say them now (trainers may edit them); None
+    when `course_id` is not a course of the default locale."""
+    facts = course_facts(course_id=course_id)
+    if facts is None:
+        return None
+    return CertifiedCourse(title_fr=facts.title_fr, title_ar=facts.title_ar, hours=facts.hours)
 
 
 def certified_course(course: CoursePage) -> CertifiedCourse:
@@ -162,7 +150,10 @@ def certified_course(course: CoursePage) -> CertifiedCourse:
     when it has some, else the course's current titles and hours."""
     settings = CourseCertification.objects.filter(course_id=course.pk).first()
     if settings is None:
-        return current_certified_course(course)
+        current = current_certified_course(course.pk)
+        if current is None:
+            raise ValueError(f"Course {course.pk} is not a course of the default locale.")
+        return current
     return CertifiedCourse(
         title_fr=settings.title_fr, title_ar=settings.title_ar, hours=settings.hours
     )

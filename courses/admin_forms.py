@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -14,7 +15,7 @@ from .imports import MAX_BYTES
 from .models import Cohort, CoursePage
 
 
-def default_locale_courses():
+def default_locale_courses() -> QuerySet:
     """Courses of the default locale: enrolments and cohorts always point at those."""
     return CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
 

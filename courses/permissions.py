@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -86,7 +87,7 @@ def may_follow_progress(user, course=None) -> bool:
     return course is None or teaches(user, course)
 
 
-def followed_courses(user):
+def followed_courses(user) -> QuerySet:
     """The default-locale courses whose progress `user` may follow."""
     # at call time: courses.admin_forms imports the models, which import this module (cycle)
     from .admin_forms import default_locale_courses

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from wagtail.models import Page
 
@@ -341,4 +342,46 @@ def pending_invitations(*, cohort: Cohort) -> list[Invitation]:
         .filter(cohort=cohort)
         .select_related("organisation")
         .order_by("email")
+    )
+
+
+# --- what other apps ask of a course, as plain data (exported through courses/api.py) ----
+
+
+def is_enrolled(*, learner, course_id: int) -> bool:
+    """Whether `learner` is currently enrolled in the course `course_id` (a default-locale
+    page, where enrolments are recorded)."""
+    return Enrolment.objects.current().filter(learner=learner, course_id=course_id).exists()
+
+
+@dataclass(frozen=True)
+class CourseFacts:
+    """What a certificate or a report states about a course."""
+
+    id: int
+    title_fr: str
+    title_ar: str
+    hours: Decimal
+
+
+def course_facts(*, course_id: int) -> CourseFacts | None:
+    """The titles of the default-locale course `course_id` in French and in Arabic (the French
+    one when it is not translated) and its hours; None when there is no such course. One
+    query."""
+    rows = list(
+        CoursePage.objects.filter(
+            translation_key__in=CoursePage.objects.filter(pk=course_id).values("translation_key")
+        ).values_list("pk", "locale_id", "locale__language_code", "title", "duration_hours")
+    )
+    course = next((row for row in rows if row[0] == course_id), None)
+    if course is None or course[1] != default_locale().pk:
+        return None
+    arabic = next((row[3] for row in rows if row[2] == "ar"), course[3])
+    return CourseFacts(id=course_id, title_fr=course[3], title_ar=arabic, hours=course[4])
+
+
+def cohort_learner_ids(*, cohort_id: int) -> frozenset[int]:
+    """The ids of the cohort's learners whose enrolment is current."""
+    return frozenset(
+        Enrolment.objects.current().filter(cohort_id=cohort_id).values_list("learner", flat=True)
     )

@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
-from lms.accounts.api import ADMINISTRATORS, LEARNERS, TRAINERS, Organisation
+from lms.accounts.api import (
+    ADMINISTRATORS,
+    LEARNERS,
+    TRAINERS,
+    branch_ids,
+    organisation_names,
+)
 
 from .errors import EnrolmentError
 from .imports import ImportFileError, ImportRow, organisation_key, parse_rows
@@ -234,7 +240,7 @@ def bulk_candidates(*, learners: Iterable = (), organisation=None) -> list:
     if organisation is not None:
         members = get_user_model().objects.filter(
             groups__name=LEARNERS,
-            organisation_id__in=Organisation.objects.branch_ids(organisation),
+            organisation_id__in=branch_ids(organisation_id=organisation.pk),
         )
         for user in members:
             chosen.setdefault(user.pk, user)
@@ -362,12 +368,10 @@ class ImportRefused(Exception):
 def organisation_index() -> dict[str, int]:
     """organisation_key() of every organisation's slug and names -> its id."""
     index: dict[str, int] = {}
-    for pk, slug, name_fr, name_ar in Organisation.objects.values_list(
-        "pk", "slug", "name_fr", "name_ar"
-    ):
-        for text in (slug, name_fr, name_ar):
+    for names in organisation_names():
+        for text in (names.slug, names.name_fr, names.name_ar):
             if text:
-                index.setdefault(organisation_key(text), pk)
+                index.setdefault(organisation_key(text), names.id)
     return index
 
 
@@ -467,15 +471,11 @@ def apply_import(
                 str(_("Nothing was imported: %(count)d row(s) are invalid. Correct them first."))
                 % {"count": preview.count(ImportOutcome.INVALID)}
             )
-        organisations = Organisation.objects.in_bulk(
-            {row.row.organisation_id for row in preview.rows}
-        )
         new_invitations = []
         for item in preview.rows:
             row = item.row
-            organisation = organisations[row.organisation_id]
             if item.outcome in (ImportOutcome.ENROL, ImportOutcome.ALREADY_ENROLLED):
-                _confirm_organisation(user=item.user, row=row, organisation=organisation)
+                _confirm_organisation(user=item.user, row=row)
                 if item.outcome == ImportOutcome.ENROL:
                     try:
                         enrol(
@@ -497,7 +497,7 @@ def apply_import(
                     defaults={
                         "full_name_latin": row.full_name_latin,
                         "full_name_arabic": row.full_name_arabic,
-                        "organisation": organisation,
+                        "organisation_id": row.organisation_id,
                         "job_title": row.job_title,
                         "language": language,
                         "invited_by": by,
@@ -522,8 +522,8 @@ def apply_import(
     return result
 
 
-def _confirm_organisation(*, user, row: ImportRow, organisation) -> None:
-    user.organisation = organisation
+def _confirm_organisation(*, user, row: ImportRow) -> None:
+    user.organisation_id = row.organisation_id
     user.organisation_confirmed = True
     user.full_name_latin = user.full_name_latin or row.full_name_latin
     user.full_name_arabic = user.full_name_arabic or row.full_name_arabic

@@ -84,7 +84,7 @@ def seed_demo_course_certifications() -> list[CourseCertification]:
     courses = CoursePage.objects.filter(slug__in=slugs, locale=Locale.get_default()).order_by("pk")
     settings = []
     for course in courses:
-        certified = current_certified_course(course)
+        certified = current_certified_course(course.pk)
         certification, _created = CourseCertification.objects.get_or_create(
             course=course,
             defaults={

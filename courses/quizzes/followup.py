@@ -9,7 +9,13 @@ from operator import or_
 
 from django.db.models import Count, Q
 
-from courses.api import Cohort, CoursePage, Enrolment, followed_courses, translated_titles
+from courses.api import (
+    Cohort,
+    CoursePage,
+    cohort_learner_ids,
+    followed_courses,
+    translated_titles,
+)
 
 from .models import Attempt, AttemptState, QuizPage
 
@@ -58,9 +64,7 @@ def grading_queue(
         quiz__in=QuizPage.objects.filter(condition).values("pk"),
     )
     if cohort is not None:
-        attempts = attempts.filter(
-            learner__in=Enrolment.objects.current().filter(cohort=cohort).values("learner")
-        )
+        attempts = attempts.filter(learner__in=cohort_learner_ids(cohort_id=cohort.pk))
     attempts = list(attempts.select_related("learner", "quiz").order_by("submitted_at", "pk"))
     quizzes = {attempt.quiz_id: attempt.quiz for attempt in attempts}
     titles = translated_titles(list(quizzes.values()))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses.api import Enrolment, canonical_page, grading
+from courses.api import canonical_page, grading, is_enrolled
 from lms.bilingual import choose as in_language  # the text and its language (page marks it)
 from lms.pagecache import remember
 
@@ -77,10 +77,8 @@ def quiz_overview(*, learner, quiz: QuizPage) -> QuizOverview:
     # A quiz being created is previewed before it is saved: nobody has attempted it yet.
     if learner.is_authenticated and canonical.pk is not None:
         course = canonical.get_course()
-        enrolled = course is not None and (
-            Enrolment.objects.current()
-            .filter(learner=learner, course=canonical_page(course))
-            .exists()
+        enrolled = course is not None and is_enrolled(
+            learner=learner, course_id=canonical_page(course).pk
         )
         attempts = list(Attempt.objects.filter(learner=learner, quiz=canonical).order_by("number"))
     in_progress = next((a for a in attempts if a.is_in_progress), None)

@@ -22,9 +22,11 @@ class OrganisationQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
-    def branch_ids(self, root: Organisation) -> set[int]:
-        """The ids of `root` and of every organisation below it (one query per level)."""
-        ids, frontier = {root.pk}, {root.pk}
+    def branch_ids(self, root: Organisation | int) -> set[int]:
+        """The ids of `root` (an organisation or its id) and of every organisation below it
+        (one query per level)."""
+        root_id = root if isinstance(root, int) else root.pk
+        ids, frontier = {root_id}, {root_id}
         while frontier:
             frontier = set(
                 self.model.objects.filter(parent_id__in=frontier)

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from certificates.admin_forms import certified_course_initial
 from certificates.models import CourseCertification
 from tests.certificates.helpers import edit_url
 from tests.factories.courses import build_course
@@ -58,3 +59,14 @@ def test_settings_are_for_a_course_in_the_default_language(site, client):
     assert response.status_code == 200
     assert "course" in response.context["form"].errors
     assert not CourseCertification.objects.exists()
+
+
+def test_the_form_is_prefilled_only_for_a_course_of_the_default_language(site):
+    tree = build_course(modules=1, lessons_per_module=1, arabic=True, duration_hours=12)
+    assert certified_course_initial(tree.course.pk) == {
+        "course": tree.course.pk,
+        "title_fr": tree.course.title,
+        "title_ar": tree.course_ar.title,
+        "hours": Decimal("12"),
+    }
+    assert certified_course_initial(tree.course_ar.pk) == {}

@@ -6,9 +6,20 @@ from wagtail.models import Locale
 
 from content.models import Theme
 from courses import services
-from courses.models import CoursePage, Enrolment, LessonPage
-from courses.queries import catalogue, course_outline, lesson_view, my_learning, progress_of
+from courses.models import Cohort, CoursePage, Enrolment, LessonPage
+from courses.queries import (
+    CourseFacts,
+    catalogue,
+    cohort_learner_ids,
+    course_facts,
+    course_outline,
+    is_enrolled,
+    lesson_view,
+    my_learning,
+    progress_of,
+)
 from courses.setup import ensure_catalogue
+from lms.locales import default_locale
 from tests.courses.helpers import enrolled
 from tests.factories.courses import build_course
 from tests.factories.users import learner
@@ -116,3 +127,51 @@ def test_a_catalogue_filtered_by_an_unknown_theme_is_not_kept(site, django_asser
     with django_assert_num_queries(3):
         listing = catalogue(catalog=site["fr"], theme_slug="nowhere")
     assert listing.courses == []
+
+
+# What other apps ask of a course, as plain data (exported through courses/api.py).
+
+
+def test_is_enrolled_is_true_while_the_enrolment_is_current(site):
+    tree, person, _ = enrolled()
+    assert is_enrolled(learner=person, course_id=tree.course.pk)
+    assert not is_enrolled(learner=learner(), course_id=tree.course.pk)
+    services.unenrol(learner=person, course=tree.course)
+    assert not is_enrolled(learner=person, course_id=tree.course.pk)
+
+
+def test_course_facts_give_both_titles_and_the_hours_in_one_query(site, django_assert_num_queries):
+    tree = build_course(arabic=True)
+    default_locale()  # read once per process and kept in the page cache
+    with django_assert_num_queries(1):
+        facts = course_facts(course_id=tree.course.pk)
+    assert facts == CourseFacts(
+        id=tree.course.pk,
+        title_fr=tree.course.title,
+        title_ar=tree.course_ar.title,
+        hours=tree.course.duration_hours,
+    )
+
+
+def test_course_facts_of_an_untranslated_course_repeat_the_french_title(site):
+    course = build_course().course
+    facts = course_facts(course_id=course.pk)
+    assert facts.title_ar == facts.title_fr == course.title
+
+
+def test_course_facts_know_only_courses_of_the_default_locale(site):
+    tree = build_course(arabic=True)
+    assert course_facts(course_id=tree.course_ar.pk) is None
+    assert course_facts(course_id=tree.lessons[0].pk) is None
+    assert course_facts(course_id=0) is None
+
+
+def test_a_cohorts_learners_are_those_whose_enrolment_is_current(site):
+    tree = build_course(enrolment_policy="admin")
+    cohort = Cohort.objects.create(course=tree.course, name="Rabat 2026")
+    staying, leaving, elsewhere = learner(), learner(), learner()
+    for person in (staying, leaving):
+        services.enrol(learner=person, course=tree.course, cohort=cohort, by_administrator=True)
+    services.enrol(learner=elsewhere, course=tree.course, by_administrator=True)
+    services.unenrol(learner=leaving, course=tree.course)
+    assert cohort_learner_ids(cohort_id=cohort.pk) == frozenset({staying.pk})

@@ -1,5 +1,7 @@
 """Who may enrol in a course now (rules.check_self_enrolment): a decision with its reason,
-computed from the course alone (pure: no database)."""
+computed from the course alone. The rule reads no database, but a new page reads its content
+type, which Django caches per process; a test that migrates
+(tests/certificates/test_migrations.py) empties that cache, hence the database mark."""
 
 from datetime import timedelta
 
@@ -9,6 +11,8 @@ from django.utils import timezone
 from courses.errors import EnrolmentError
 from courses.models import CoursePage, EnrolmentPolicy
 from courses.rules import EnrolmentDecision, check_self_enrolment
+
+pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
 

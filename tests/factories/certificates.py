@@ -43,7 +43,7 @@ def issued_certificate(**kwargs) -> Certificate:
 
 def certification(course, *, by=None, **fields) -> CourseCertification:
     """Certificate settings for `course`, with its current titles and hours unless given."""
-    current = services.current_certified_course(course)
+    current = services.current_certified_course(course.pk)
     fields.setdefault("title_fr", current.title_fr)
     fields.setdefault("title_ar", current.title_ar)
     fields.setdefault("hours", current.hours)

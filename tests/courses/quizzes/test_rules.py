@@ -1,6 +1,6 @@
-"""Who may start an attempt, and when a learner's attempts are over (rules.py). The quiz pages
-are unsaved; a new page reads its content type, hence the database mark (alone, this file
-would otherwise fail)."""
+"""Who may start an attempt, and when a learner's attempts are over (rules.py), on unsaved quiz
+pages. A new page reads its content type, which Django caches per process; a test that migrates
+(tests/certificates/test_migrations.py) empties that cache, hence the database mark."""
 
 from datetime import timedelta
 
