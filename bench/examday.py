@@ -365,19 +365,25 @@ def _growth(before: int, after: int, **facts) -> dict:
     }
 
 
-def tasks_waiting(url: str) -> tuple[int, int]:
+CERTIFICATE_TASK = "certificates.tasks.auto_issue_task"
+
+
+def certificate_tasks(url: str) -> tuple[int, int, int]:
+    """The certificate issues still waiting (or running), done, and failed. Counted by task:
+    django-tasks-db gives a task queued to run at once the latest date as its `run_after`, so
+    "due now" cannot be read from that column."""
     import psycopg
 
     with psycopg.connect(url) as connection:
-        left = connection.execute(
-            # Tasks due now: each attempt's deadline task waits for its deadline (hours away).
-            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING') "
-            "AND (run_after IS NULL OR run_after <= now())"
-        ).fetchone()[0]
-        failed = connection.execute(
-            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'FAILED'"
-        ).fetchone()[0]
-    return left, failed
+        counts = dict(
+            connection.execute(
+                "SELECT status, count(*) FROM django_tasks_database_dbtaskresult "
+                "WHERE task_path = %s GROUP BY status",
+                [CERTIFICATE_TASK],
+            ).fetchall()
+        )
+    waiting = counts.get("READY", 0) + counts.get("RUNNING", 0)
+    return waiting, counts.get("SUCCESSFUL", 0), counts.get("FAILED", 0)
 
 
 def task_worker_memory(
@@ -401,7 +407,7 @@ def task_worker_memory(
             check=True,
         )
         deadline = time.monotonic() + 30 + count * 2
-        while tasks_waiting(url)[0]:
+        while certificate_tasks(url)[0]:
             if time.monotonic() > deadline or worker.popen.poll() is not None:
                 raise SystemExit(
                     f"the task worker did not finish the certificates: see {worker.log.name}"
@@ -414,7 +420,11 @@ def task_worker_memory(
     issue(plan.certificate_warmup, plan.certificates)
     elapsed = time.monotonic() - started
     after = rss_kib(worker.popen.pid)
-    failed = tasks_waiting(url)[1]
+    _waiting, done, failed = certificate_tasks(url)
+    if done + failed != plan.certificate_warmup + plan.certificates:
+        raise SystemExit(
+            f"{done + failed} certificate tasks ran of {plan.certificate_warmup + plan.certificates}"
+        )
     return _growth(
         before,
         after,

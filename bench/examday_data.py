@@ -112,7 +112,11 @@ def seed(sizes: dict) -> dict:
         module=tree.modules[0], questions=questions, title="Entraînement", attempts_allowed=0
     )
 
-    candidates = _learners(sizes["learners"] + sizes["throughput_clients"] + 1)
+    # The exam's learners, the throughput clients and one kept aside; the certificate holders
+    # are the first of everyone made, as many as the task worker's measure needs.
+    needed = sizes["learners"] + sizes["throughput_clients"] + 1
+    people = _learners(max(needed, sizes["certificates"]))
+    candidates = people[:needed]
     Enrolment.objects.bulk_create(
         [Enrolment(learner=user, course=tree.course) for user in candidates]
     )
@@ -126,7 +130,7 @@ def seed(sizes: dict) -> dict:
 
     certified = build_course(modules=1, lessons_per_module=1, title="Cours certifié")
     certification(certified.course, auto_issue=True)
-    holders = candidates[: sizes["certificates"]]
+    holders = people[: sizes["certificates"]]
     enrolments = Enrolment.objects.bulk_create(
         [Enrolment(learner=user, course=certified.course) for user in holders]
     )
