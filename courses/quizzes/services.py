@@ -140,7 +140,7 @@ def _start(*, learner, quiz: QuizPage) -> Attempt:
         )
         current = next((a for a in attempts if a.is_in_progress), None)
         if current is not None:
-            current.refresh_from_db()
+            current = Attempt.objects.get(pk=current.pk)  # the whole row, locked above
             if not current.is_overdue():
                 return current
             _finalise(current, closed_by=ClosedBy.DEADLINE, enrolment=enrolment)
