@@ -35,7 +35,7 @@ def localized(page):
     """`page.localized` (its live translation in the active language, else the page itself),
     from the page cache: Wagtail's reads the active locale and the translation each time."""
     locale = active_locale()
-    if page.locale_id == locale.pk:
+    if page.locale_id == locale.pk or page.pk is None:  # an unsaved page has no translation
         return page
     return remember(f"localized:{page.pk}:{locale.pk}", lambda: page.localized)
 

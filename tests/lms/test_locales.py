@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale
 
+from courses.models import LessonPage
 from lms.locales import active_locale, default_locale, locale_codes, localized
 from lms.pagecache import PageCacheMiddleware
 from tests.factories.courses import build_course
@@ -82,3 +83,11 @@ def test_localized_keeps_the_page_while_its_translation_is_a_draft(site):
 
     with translation.override("ar"):
         assert localized(tree.course).pk == tree.course.pk
+
+
+def test_localized_gives_an_unsaved_page_back_without_caching_it(site):
+    first, second = (LessonPage(title=title, slug=title) for title in ("une", "deux"))
+
+    with translation.override("ar"):
+        assert localized(first) is first
+        assert localized(second) is second
